@@ -1,0 +1,116 @@
+/**
+ * The catalogue entry schema: one YAML file per entry in claims/.
+ * This is the single source of truth: the loader parses through it, and claims/schema.json
+ * (for editors) is generated from it by `npm run schema`.
+ */
+import { z } from 'zod';
+
+const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+/** YYYY-MM-DD, or YYYY-MM when only the month is known. Checked to be a real date by the validator. */
+export const dateString = z
+  .string()
+  .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be a date written YYYY-MM-DD (or YYYY-MM when only the month is known)');
+
+export const httpsUrl = z
+  .string()
+  .regex(/^https:\/\/[^\s/?#]+\.[^\s/?#]+[^\s]*$/, 'must be an absolute https:// address');
+
+/** Text in English (required) and optionally Russian and Kazakh. */
+export const localizedText = z.strictObject({ en: nonEmpty, ru: nonEmpty.optional(), kk: nonEmpty.optional() });
+
+/** Terms per language. A term is a word or phrase; see claims/README.md "How matching works". */
+export const termsByLanguage = z
+  .strictObject({
+    en: z.array(nonEmpty).optional(),
+    ru: z.array(nonEmpty).optional(),
+    kk: z.array(nonEmpty).optional(),
+  })
+  .refine((t) => (t.en?.length ?? 0) + (t.ru?.length ?? 0) + (t.kk?.length ?? 0) > 0, 'needs at least one term');
+
+export const matchDefinition = z.strictObject({
+  /** Named concepts: each a set of synonyms and paraphrases in the three languages. */
+  concepts: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'concept names are lower_snake_case'), termsByLanguage),
+  /**
+   * Each pattern lists concept names that must all occur within `window` consecutive sentences.
+   * The entry matches when any pattern does. A pattern needs at least two concepts, so one common
+   * word is never enough on its own.
+   */
+  patterns: z.array(z.array(z.string()).min(2, 'a pattern needs at least two concepts')).min(1),
+  /** How many consecutive sentences the concepts of a pattern may be spread over (1 = same sentence). */
+  window: z.number().int().min(1).max(5).default(2),
+  /** Terms that cancel a match when they occur in the same window (e.g. a different, true event). */
+  exclude: termsByLanguage.optional(),
+});
+
+export const exampleText = z.strictObject({
+  lang: z.enum(['en', 'ru', 'kk']),
+  text: nonEmpty,
+  note: nonEmpty.optional(),
+});
+
+export const denial = z.strictObject({
+  /** The body that denied the claim (ministry, office, organisation). */
+  body: nonEmpty,
+  /** The person who spoke for it, when named. */
+  person: nonEmpty.optional(),
+  /** official = a state body or official; independent = a newsroom, fact-checker or NGO. */
+  type: z.enum(['official', 'independent']),
+  date: dateString,
+  url: httpsUrl,
+  /** How the denial reached us when it was not published by the body itself, e.g. "quoted by TASS". */
+  via: nonEmpty.optional(),
+  /** A short quote in its original language, only when the source has it verbatim. */
+  quote: z.strictObject({ text: nonEmpty, lang: z.enum(['en', 'ru', 'kk']) }).optional(),
+});
+
+export const source = z.strictObject({
+  title: nonEmpty,
+  url: httpsUrl,
+  publisher: nonEmpty.optional(),
+  date: dateString.optional(),
+});
+
+export const entrySchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9 and single hyphens)'),
+  kind: z.enum(['claim', 'narrative']),
+  /** For a claim: the id of the narrative it belongs to. */
+  parent: z.string().optional(),
+  rating: z.enum(['false', 'misleading', 'unsupported', 'distorted', 'fabricated', 'manipulated']),
+  first_seen: dateString,
+  updated: dateString,
+  title: localizedText,
+  /** What is claimed. */
+  summary: localizedText,
+  /** What is true: the facts a journalist needs. */
+  context: localizedText,
+  denials: z.array(denial).default([]),
+  /** Required when `denials` has no official denial: say honestly why (e.g. none was found). */
+  no_official_denial: nonEmpty.optional(),
+  sources: z.array(source).default([]),
+  tags: z.array(nonEmpty).default([]),
+  match: matchDefinition,
+  examples: z.strictObject({
+    /** Texts that promote the claim: the matcher must flag them. At least two. */
+    match: z.array(exampleText).min(2, 'needs at least 2 examples that must match'),
+    /** Texts that must not be flagged (neutral news with similar words). At least one. */
+    no_match: z.array(exampleText).min(1, 'needs at least 1 example that must not match'),
+    /** Texts that report on or debunk the claim: they may match, but never as "promotes". */
+    debunk: z.array(exampleText).default([]),
+  }),
+});
+
+export type Entry = z.output<typeof entrySchema>;
+export type EntryInput = z.input<typeof entrySchema>;
+export type MatchDefinition = z.output<typeof matchDefinition>;
+export type Denial = z.output<typeof denial>;
+export type Localized = z.output<typeof localizedText>;
+
+/** A loaded catalogue: entries by id, and a version that changes whenever any file changes. */
+export interface Catalogue {
+  /** Short content hash of all entry files, e.g. "2026-11-21.3f9a1c2". */
+  version: string;
+  entries: ReadonlyArray<Entry>;
+  byId: ReadonlyMap<string, Entry>;
+}

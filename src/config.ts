@@ -1,0 +1,212 @@
+/**
+ * readConfig(env): the one place the environment is read. Validated, frozen; fails fast with a
+ * one-line ConfigError that names the variable.
+ */
+import { ConfigError } from './errors.js';
+
+export interface Config {
+  port: number;
+  host: string;
+  claimsDir: string;
+  /** sqlite://path, redis://host:port, or memory:// */
+  storeUrl: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  maxLinksPerMessage: number;
+  /** A promotes/unclear match at or above this confidence raises an alert. */
+  alertThreshold: number;
+  /** What to post for articles that only report on or debunk a narrative: nothing, or a quiet note. */
+  nonAlertReply: 'silent' | 'note';
+  /** Post a short line when a pasted link could not be read (slash commands always answer). */
+  replyOnUnreadable: boolean;
+  cacheTtlMs: number;
+  fetch: {
+    allowHosts: ReadonlyArray<string>;
+    timeoutMs: number;
+    connectTimeoutMs: number;
+    maxBytes: number;
+    maxRedirects: number;
+    userAgent: string;
+  };
+  slack: {
+    botToken: string;
+    signingSecret: string | null;
+    appToken: string | null;
+    apiUrl: string | null;
+  } | null;
+  discord: {
+    token: string;
+    applicationId: string | null;
+    apiUrl: string | null;
+    /** Channel ids the bot reads; empty = every channel it can see. */
+    channels: ReadonlyArray<string>;
+  } | null;
+  llm: {
+    apiKey: string | null;
+    baseUrl: string | null;
+    model: string;
+    timeoutMs: number;
+    maxRetries: number;
+    inputTokenBudget: number;
+  } | null;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export const DEFAULT_OPENAI_MODEL = 'gpt-4.1-mini';
+const VERSION = '0.1.0';
+
+function str(env: Env, name: string): string | null {
+  const v = env[name]?.trim();
+  return v ? v : null;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = str(env, name);
+  if (raw === null) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function num(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = str(env, name);
+  if (raw === null) return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a number between ${min} and ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = str(env, name)?.toLowerCase();
+  if (raw === undefined || raw === null) return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function httpUrl(env: Env, name: string): string | null {
+  const raw = str(env, name);
+  if (raw === null) return null;
+  let u: URL;
+  try {
+    u = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute http(s) URL, got "${raw}"`);
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') {
+    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  }
+  return raw;
+}
+
+function list(env: Env, name: string): string[] {
+  return (str(env, name) ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function storeUrl(env: Env): string {
+  const raw = str(env, 'STORE_URL') ?? 'sqlite://data/claimdesk.sqlite';
+  if (!/^(sqlite|redis|rediss|memory):\/\//.test(raw)) {
+    throw new ConfigError(`STORE_URL must start with sqlite://, redis://, rediss:// or memory://, got "${redact(raw)}"`);
+  }
+  return raw;
+}
+
+/** Hides a password in a URL before it is shown anywhere. */
+export function redact(url: string): string {
+  return url.replace(/(\/\/[^/@:]*:)[^/@]*@/, '$1***@');
+}
+
+export function readConfig(env: Env = process.env): Readonly<Config> {
+  const allowHosts = list(env, 'FETCH_ALLOW_HOSTS');
+  for (const h of allowHosts) {
+    if (!/^(\[[0-9a-fA-F:.]+\]|[^\s:/[\]]+):\d{1,5}$/.test(h)) {
+      throw new ConfigError(`FETCH_ALLOW_HOSTS entries must be exact host:port pairs, got "${h}"`);
+    }
+  }
+  const logLevel = (str(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  const nonAlert = (str(env, 'NON_ALERT_REPLY') ?? 'silent').toLowerCase();
+  if (nonAlert !== 'silent' && nonAlert !== 'note') {
+    throw new ConfigError(`NON_ALERT_REPLY must be "silent" or "note", got "${nonAlert}"`);
+  }
+
+  const slackToken = str(env, 'SLACK_BOT_TOKEN');
+  const slackAppToken = str(env, 'SLACK_APP_TOKEN');
+  const slackSecret = str(env, 'SLACK_SIGNING_SECRET');
+  if (slackToken && !slackAppToken && !slackSecret) {
+    throw new ConfigError(
+      'SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP events) is',
+    );
+  }
+  const discordToken = str(env, 'DISCORD_TOKEN');
+  const openaiKey = str(env, 'OPENAI_API_KEY');
+  const openaiBase = httpUrl(env, 'OPENAI_BASE_URL');
+  const llmOn = bool(env, 'LLM_ENABLED', true) && (openaiKey !== null || openaiBase !== null);
+
+  const config: Config = {
+    port: int(env, 'PORT', 3000, 0, 65535),
+    host: str(env, 'HOST') ?? '127.0.0.1',
+    claimsDir: str(env, 'CLAIMS_DIR') ?? './claims',
+    storeUrl: storeUrl(env),
+    logLevel: logLevel as Config['logLevel'],
+    maxLinksPerMessage: int(env, 'MAX_LINKS_PER_MESSAGE', 5, 1, 50),
+    alertThreshold: num(env, 'ALERT_THRESHOLD', 0.5, 0, 1),
+    nonAlertReply: nonAlert,
+    replyOnUnreadable: bool(env, 'REPLY_ON_UNREADABLE', false),
+    cacheTtlMs: int(env, 'CACHE_TTL_HOURS', 24, 0, 24 * 365) * 3_600_000,
+    fetch: {
+      allowHosts: Object.freeze(allowHosts.map((h) => h.toLowerCase())),
+      timeoutMs: int(env, 'FETCH_TIMEOUT_MS', 15_000, 100, 120_000),
+      connectTimeoutMs: int(env, 'FETCH_CONNECT_TIMEOUT_MS', 5_000, 100, 60_000),
+      maxBytes: int(env, 'FETCH_MAX_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+      maxRedirects: 5,
+      userAgent: `claimdesk/${VERSION} (newsroom fact-check bot; +https://github.com/claimdesk/claimdesk)`,
+    },
+    slack: slackToken
+      ? {
+          botToken: slackToken,
+          signingSecret: slackSecret,
+          appToken: slackAppToken,
+          apiUrl: httpUrl(env, 'SLACK_API_URL'),
+        }
+      : null,
+    discord: discordToken
+      ? {
+          token: discordToken,
+          applicationId: str(env, 'DISCORD_APPLICATION_ID'),
+          apiUrl: httpUrl(env, 'DISCORD_API_URL'),
+          channels: Object.freeze(list(env, 'DISCORD_CHANNELS')),
+        }
+      : null,
+    llm: llmOn
+      ? {
+          apiKey: openaiKey,
+          baseUrl: openaiBase,
+          model: str(env, 'OPENAI_MODEL') ?? DEFAULT_OPENAI_MODEL,
+          timeoutMs: int(env, 'OPENAI_TIMEOUT_MS', 30_000, 1_000, 300_000),
+          maxRetries: int(env, 'OPENAI_MAX_RETRIES', 2, 0, 10),
+          inputTokenBudget: int(env, 'LLM_INPUT_TOKENS', 3_000, 500, 100_000),
+        }
+      : null,
+  };
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    for (const v of Object.values(o)) deepFreeze(v);
+    Object.freeze(o);
+  }
+  return o;
+}
+
+export const APP_VERSION = VERSION;

@@ -1,0 +1,56 @@
+/** The platform-neutral reply: built by compose-reply, rendered by each adapter. */
+import type { EntryKind, Method, Stance } from './types.js';
+
+export interface ReplyDenial {
+  /** "Ministry of Defence of Kazakhstan (press service)" */
+  who: string;
+  type: 'official' | 'independent';
+  date: string;
+  url: string;
+  via: string | null;
+  quote: string | null;
+}
+
+export interface ReplyEntry {
+  id: string;
+  kind: EntryKind;
+  title: string;
+  rating: string;
+  /** Two or three sentences of what is true. */
+  context: string;
+  parent: { id: string; title: string } | null;
+  denials: ReplyDenial[];
+  /** Set when the entry has no official denial: says so honestly. */
+  noOfficialDenial: string | null;
+  stance: Stance;
+  confidence: number;
+  method: Method;
+  /** The sentence of the article that triggered the match. */
+  evidence: string | null;
+  /** True when this match is what raises the alert. */
+  alerting: boolean;
+}
+
+export interface ReplyItem {
+  input: string;
+  url: string | null;
+  title: string | null;
+  status: 'ok' | 'error';
+  /** One sentence for a person when the page could not be read. */
+  errorMessage: string | null;
+  alert: boolean;
+  /** One line: "This article repeats a known false claim: …" */
+  verdict: string;
+  entries: ReplyEntry[];
+  notes: string[];
+}
+
+export interface Reply {
+  alert: boolean;
+  /** One line for notifications and plain-text fallbacks. */
+  headline: string;
+  items: ReplyItem[];
+  /** Links in the message beyond the per-message cap. */
+  skippedLinks: number;
+  catalogueVersion: string;
+}
