@@ -23,7 +23,11 @@ export interface Logger {
 export interface KeyValueStore {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown, ttlMs?: number): Promise<void>;
-  /** Sets the key only when it is absent, atomically across replicas; true when this call set it. */
+  /**
+   * Sets the key only when it is absent, atomically across replicas; true when this call set it.
+   * Use it for once-markers (idempotency) only: on Redis these keys live in their own namespace and
+   * are not read back through get().
+   */
   setIfAbsent(key: string, value: unknown, ttlMs: number): Promise<boolean>;
   delete(key: string): Promise<void>;
   close(): Promise<void>;

@@ -1,0 +1,170 @@
+/**
+ * The pipeline: link → cache → fetch → lexical match → (LLM) → result. Platform-neutral; every
+ * dependency injected. A failing dependency degrades the result (with a note), never throws.
+ */
+import { createHash } from 'node:crypto';
+import pLimit from 'p-limit';
+import type { Catalogue } from '../claims/schema.js';
+import { lookupEntries } from '../claims/lookup.js';
+import { mergeFindings } from '../classify/merge.js';
+import { FetchError } from '../errors.js';
+import { detectLanguage } from '../fetch/detect-language.js';
+import { extractLinks } from '../links/extract-links.js';
+import { normalizeUrl } from '../links/normalize-url.js';
+import { isAlert } from '../match/alert.js';
+import type { CheckOptions, CheckService, MessageCheck } from './check-service.types.js';
+import type { ArticleFetcher, Classifier, KeyValueStore, LexicalMatcher, Logger } from './ports.js';
+import type { Article, ChatMessage, CheckDetails, CheckError, Match } from './types.js';
+
+export interface CheckServiceDeps {
+  catalogue: Catalogue;
+  matcher: LexicalMatcher;
+  fetcher: ArticleFetcher;
+  /** null when no LLM is configured. */
+  classifier: Classifier | null;
+  store: KeyValueStore;
+  logger: Logger;
+  settings: { alertThreshold: number; maxLinksPerMessage: number; cacheTtlMs: number; llmLabel: string | null };
+}
+
+const CACHE_FORMAT = 'v1';
+export const LLM_UNAVAILABLE_NOTE = 'The AI classifier was unavailable, so this result comes from lexical matching only.';
+
+function errorDetails(input: string, url: string | null, error: CheckError): CheckDetails {
+  return {
+    result: { input, url, title: null, language: null, status: 'error', error, alert: false, matches: [] },
+    article: null,
+    notes: [],
+    possiblyNewNarrative: null,
+    llm: null,
+  };
+}
+
+/** The article without its text: what a cached result keeps. */
+function articleMeta(a: Article): Article {
+  return { ...a, text: '' };
+}
+
+export function createCheckService(deps: CheckServiceDeps): CheckService {
+  const { catalogue, matcher, fetcher, classifier, store, logger, settings } = deps;
+  const mode = (opts?: CheckOptions): string =>
+    classifier && !opts?.offline && settings.llmLabel ? `llm:${settings.llmLabel}` : 'lexical';
+
+  async function analyze(article: Article, input: string, opts?: CheckOptions): Promise<CheckDetails> {
+    const lexical = matcher.match(article);
+    let matches: Match[] = lexical;
+    const notes: string[] = [];
+    let llm: CheckDetails['llm'] = null;
+    let possiblyNewNarrative: string | null = null;
+    if (classifier && !opts?.offline) {
+      try {
+        const res = await classifier.classify({
+          article,
+          lexical,
+          catalogue,
+          ...(opts?.signal ? { signal: opts.signal } : {}),
+        });
+        matches = mergeFindings(lexical, res.matches);
+        possiblyNewNarrative = res.possiblyNewNarrative;
+        llm = {
+          model: res.model,
+          promptVersion: res.promptVersion,
+          inputTokens: res.inputTokens,
+          outputTokens: res.outputTokens,
+          cached: res.cached,
+        };
+        logger.info({ input, model: res.model, tokensIn: res.inputTokens, tokensOut: res.outputTokens, cached: res.cached }, 'llm classified');
+      } catch (err) {
+        logger.warn({ input, err: err instanceof Error ? err.message : String(err) }, 'llm unavailable; lexical only');
+        notes.push(LLM_UNAVAILABLE_NOTE);
+      }
+    }
+    return {
+      result: {
+        input,
+        url: article.url,
+        title: article.title,
+        language: article.language,
+        status: 'ok',
+        error: null,
+        alert: isAlert(matches, settings.alertThreshold),
+        matches,
+      },
+      article,
+      notes,
+      possiblyNewNarrative,
+      llm,
+    };
+  }
+
+  async function checkUrl(input: string, opts?: CheckOptions): Promise<CheckDetails> {
+    const url = normalizeUrl(input.trim());
+    if (!url) {
+      return errorDetails(input, null, {
+        code: 'invalid_input',
+        message: 'This is not a web address I can read (only http and https links).',
+      });
+    }
+    const key = `check:${CACHE_FORMAT}:${catalogue.version}:${mode(opts)}:${url}`;
+    const cached = await store.get<CheckDetails>(key);
+    if (cached) return { ...cached, result: { ...cached.result, input } };
+    let article: Article;
+    try {
+      article = await fetcher.fetchArticle(url, opts?.signal);
+    } catch (err) {
+      if (err instanceof FetchError) return errorDetails(input, url, { code: err.code, message: err.message });
+      logger.error({ input: url, err: err instanceof Error ? err.stack : String(err) }, 'unexpected fetch failure');
+      return errorDetails(input, url, { code: 'unreadable', message: 'Something went wrong while reading this page.' });
+    }
+    const details = await analyze(article, input, opts);
+    // A result that fell back to lexical because the LLM failed is not cached: the next try may do better.
+    if (details.notes.length === 0) {
+      await store.set(key, { ...details, article: articleMeta(article) }, settings.cacheTtlMs || undefined);
+    }
+    return details;
+  }
+
+  async function checkText(
+    text: string,
+    input: string,
+    opts?: CheckOptions & { title?: string | null },
+  ): Promise<CheckDetails> {
+    if (!text.trim()) return errorDetails(input, null, { code: 'invalid_input', message: 'There is no text to check.' });
+    const article: Article = {
+      url: null,
+      canonicalUrl: null,
+      title: opts?.title ?? null,
+      byline: null,
+      siteName: null,
+      publishedAt: null,
+      language: detectLanguage(text, null),
+      text,
+      source: 'text',
+    };
+    const hash = createHash('sha256').update(text).digest('hex').slice(0, 32);
+    const key = `check:${CACHE_FORMAT}:${catalogue.version}:${mode(opts)}:text:${hash}`;
+    const cached = await store.get<CheckDetails>(key);
+    if (cached) return { ...cached, article, result: { ...cached.result, input } };
+    const details = await analyze(article, input, opts);
+    if (details.notes.length === 0) {
+      await store.set(key, { ...details, article: articleMeta(article) }, settings.cacheTtlMs || undefined);
+    }
+    return details;
+  }
+
+  async function checkMessage(msg: ChatMessage, opts?: CheckOptions): Promise<MessageCheck> {
+    const { links, skipped } = extractLinks(msg.text, msg.extraLinks, settings.maxLinksPerMessage);
+    const limit = pLimit(3);
+    const details = await Promise.all(links.map((l) => limit(() => checkUrl(l, opts))));
+    return { details, skipped };
+  }
+
+  return {
+    catalogue: () => catalogue,
+    checkUrl,
+    checkText,
+    checkMessage,
+    lookup: (query, limit) => lookupEntries(catalogue, query, limit),
+    entry: (id) => catalogue.byId.get(id),
+  };
+}
