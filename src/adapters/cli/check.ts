@@ -1,0 +1,93 @@
+/** `claimdesk check [--json] [--offline] <input>...`: URLs, files (.html .htm .txt .md) or `-` for stdin. */
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { parseArgs } from 'node:util';
+import { composeReply } from '../../core/compose-reply.js';
+import type { CheckService } from '../../core/check-service.types.js';
+import { renderText } from '../../core/render-text.js';
+import type { CheckDetails, CheckOutput } from '../../core/types.js';
+import { extractArticle } from '../../fetch/extract-article.js';
+import type { CliIO } from './io.js';
+import { cliApp } from './setup.js';
+
+const USAGE = 'Usage: claimdesk check [--json] [--offline] <url | file.html | file.txt | file.md | ->...\n';
+const TEXT_EXT = new Set(['.txt', '.md']);
+const HTML_EXT = new Set(['.html', '.htm']);
+const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stdin) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function failed(input: string, code: 'not_found' | 'unsupported_type' | 'invalid_input' | 'too_large', message: string) {
+  return {
+    result: { input, url: null, title: null, language: null, status: 'error' as const, error: { code, message }, alert: false, matches: [] },
+    article: null,
+    notes: [],
+    possiblyNewNarrative: null,
+    llm: null,
+  } satisfies CheckDetails;
+}
+
+async function checkFile(service: CheckService, input: string, offline: boolean): Promise<CheckDetails> {
+  const ext = extname(input).toLowerCase();
+  const info = await stat(input).catch(() => null);
+  if (!info?.isFile()) return failed(input, 'not_found', `There is no file named ${input}.`);
+  if (!TEXT_EXT.has(ext) && !HTML_EXT.has(ext)) {
+    return failed(input, 'unsupported_type', `I can read .html, .htm, .txt and .md files, not "${ext || 'no extension'}".`);
+  }
+  if (info.size > MAX_FILE_BYTES) return failed(input, 'too_large', `The file ${input} is larger than 20 MB.`);
+  const raw = await readFile(input, 'utf8');
+  if (TEXT_EXT.has(ext)) return service.checkText(raw, input, { offline });
+  const article = extractArticle(raw, 'https://file.invalid/');
+  return service.checkText(article.text, input, { offline, title: article.title });
+}
+
+async function checkOne(service: CheckService, input: string, io: CliIO, offline: boolean): Promise<CheckDetails> {
+  if (input === '-') return service.checkText(await readStdin(io.stdin), '-', { offline });
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) return service.checkUrl(input, { offline });
+  return checkFile(service, input, offline);
+}
+
+export async function check(args: string[], io: CliIO): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs<{ options: { json: { type: 'boolean' }; offline: { type: 'boolean' } }; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args, options: { json: { type: 'boolean' }, offline: { type: 'boolean' } }, allowPositionals: true });
+  } catch (err) {
+    io.stderr.write(`claimdesk check: ${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    return 2;
+  }
+  const inputs = parsed.positionals;
+  if (inputs.length === 0) {
+    io.stderr.write(`claimdesk check: give at least one URL, file or -\n${USAGE}`);
+    return 2;
+  }
+  if (inputs.filter((i) => i === '-').length > 1) {
+    io.stderr.write('claimdesk check: standard input (-) can be given only once\n');
+    return 2;
+  }
+  const offline = parsed.values.offline === true;
+  const app = await cliApp(io, { offline });
+  if (typeof app === 'number') return app;
+  try {
+    const details: CheckDetails[] = [];
+    for (const input of inputs) details.push(await checkOne(app.service, input, io, offline));
+    if (parsed.values.json) {
+      const out: CheckOutput = {
+        catalogue: { version: app.catalogue.version, entries: app.catalogue.entries.length },
+        results: details.map((d) => d.result),
+      };
+      io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    } else {
+      for (const d of details) {
+        const reply = composeReply([d], { catalogue: app.catalogue, alertThreshold: app.config.alertThreshold, skipped: 0 });
+        io.stdout.write(`== ${d.result.input}\n${renderText(reply)}\n\n`);
+      }
+    }
+    return details.some((d) => d.result.status === 'error') ? 1 : 0;
+  } finally {
+    await app.store.close();
+  }
+}

@@ -1,0 +1,40 @@
+/** The `claimdesk` command line: dispatches to one module per command. */
+import { discordRegisterCommands } from '../discord/register-commands.js';
+import { check } from './check.js';
+import { claimsExport } from './claims-export.js';
+import { claimsLint } from './claims-lint.js';
+import { feedbackReport } from './feedback.js';
+import type { CliCommand, CliIO } from './io.js';
+import { lookup } from './lookup.js';
+
+export const USAGE = `Usage:
+  claimdesk check [--json] [--offline] <url | file | ->...   check links, files (.html .htm .txt .md) or stdin text
+  claimdesk lookup [--json] <words...>                        search the catalogue (English, Russian, Kazakh)
+  claimdesk claims lint [dir]                                 validate the catalogue (default: $CLAIMS_DIR or ./claims)
+  claimdesk claims export --format claimreview [--dir dir]    the catalogue as schema.org ClaimReview JSON-LD
+  claimdesk feedback [--json]                                 counts of "Helpful" / "Wrong match" clicks
+  claimdesk discord register-commands [--guild ID]            register the /claimcheck slash command
+`;
+
+const COMMANDS: Record<string, CliCommand> = {
+  check,
+  lookup,
+  feedback: feedbackReport,
+  'claims lint': claimsLint,
+  'claims export': claimsExport,
+  'discord register-commands': discordRegisterCommands,
+};
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [first, second, ...rest] = argv;
+  if (!first || first === 'help' || first === '--help' || first === '-h') {
+    (first ? io.stdout : io.stderr).write(USAGE);
+    return first ? 0 : 2;
+  }
+  const two = second ? COMMANDS[`${first} ${second}`] : undefined;
+  if (two) return two(rest, io);
+  const one = COMMANDS[first];
+  if (one && !['claims', 'discord'].includes(first)) return one(second === undefined ? rest : [second, ...rest], io);
+  io.stderr.write(`claimdesk: unknown command "${argv.slice(0, 2).join(' ')}"\n\n${USAGE}`);
+  return 2;
+}

@@ -1,0 +1,134 @@
+/**
+ * The local HTTP API and page. The same express app carries Slack's /slack/events when Slack runs
+ * in HTTP mode, so one port serves everything.
+ */
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { z } from 'zod';
+import type { App } from '../../app.js';
+import { composeReply } from '../../core/compose-reply.js';
+import { entryCard, type ReplyLang } from '../../core/entry-card.js';
+import type { CheckDetails, CheckOutput } from '../../core/types.js';
+import { PAGE_HTML } from './page.js';
+import { renderCardHtml, renderReplyHtml } from './render-html.js';
+
+const checkBody = z.union([
+  z.strictObject({ url: z.string().min(1).max(4096), offline: z.boolean().optional() }),
+  z.strictObject({ text: z.string().min(1).max(1_000_000), title: z.string().max(1000).optional(), offline: z.boolean().optional() }),
+]);
+
+const BAD_BODY = 'Send JSON with either "url" (a link) or "text" (up to 1 MB), and optionally "offline": true.';
+
+function badRequest(res: Response, message: string): void {
+  res.status(400).json({ error: { code: 'invalid_input', message } });
+}
+
+function lang(q: unknown): ReplyLang {
+  return q === 'ru' || q === 'kk' ? q : 'en';
+}
+
+export function createHttpApp(app: App): express.Express {
+  const { service, catalogue, config, logger } = app;
+  const http = express();
+  http.disable('x-powered-by');
+  http.use((_req, res, next) => {
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    next();
+  });
+
+  const json = express.json({ limit: '1100kb' });
+
+  async function runCheck(req: Request): Promise<CheckDetails | null> {
+    const parsed = checkBody.safeParse(req.body);
+    if (!parsed.success) return null;
+    const b = parsed.data;
+    const opts = { offline: b.offline === true };
+    return 'url' in b ? service.checkUrl(b.url, opts) : service.checkText(b.text, 'text', { ...opts, title: b.title ?? null });
+  }
+
+  http.get('/healthz', (_req, res) => {
+    res.json({ ok: true, catalogue: { version: catalogue.version, entries: catalogue.entries.length } });
+  });
+
+  http.get('/', (_req, res) => {
+    res.setHeader('Content-Security-Policy', "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'");
+    res.type('html').send(PAGE_HTML);
+  });
+
+  http.post('/api/check', json, async (req, res, next) => {
+    try {
+      const d = await runCheck(req);
+      if (!d) return badRequest(res, BAD_BODY);
+      const out: CheckOutput = {
+        catalogue: { version: catalogue.version, entries: catalogue.entries.length },
+        results: [d.result],
+      };
+      res.json(out);
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  /** The reply as the bot would post it (for the page): the Reply model and safe HTML. */
+  http.post('/api/preview', json, async (req, res, next) => {
+    try {
+      const d = await runCheck(req);
+      if (!d) return badRequest(res, BAD_BODY);
+      const reply = composeReply([d], { catalogue, alertThreshold: config.alertThreshold, skipped: 0 });
+      res.json({ result: d.result, reply, html: renderReplyHtml(reply) });
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  http.get('/api/claims', (req, res) => {
+    const cards = catalogue.entries.map((e) => entryCard(e, catalogue, lang(req.query.lang)));
+    res.json({
+      catalogue: { version: catalogue.version, entries: cards.length },
+      claims: cards,
+      ...(req.query.html ? { html: cards.map(renderCardHtml).join('') } : {}),
+    });
+  });
+
+  http.get('/api/claims/:id', (req, res) => {
+    const entry = service.entry(req.params.id);
+    if (!entry) {
+      res.status(404).json({ error: { code: 'not_found', message: `No catalogue entry has the id "${req.params.id}".` } });
+      return;
+    }
+    res.json({ card: entryCard(entry, catalogue, lang(req.query.lang)), entry });
+  });
+
+  http.get('/api/lookup', (req, res) => {
+    const q = typeof req.query.q === 'string' ? req.query.q.trim() : '';
+    if (!q || q.length > 500) return badRequest(res, 'Give the words to look up as ?q= (at most 500 characters).');
+    const hits = service.lookup(q, 10).map((h) => ({ score: h.score, card: entryCard(h.entry, catalogue, lang(req.query.lang)) }));
+    res.json({ query: q, hits, ...(req.query.html ? { html: hits.map((h) => renderCardHtml(h.card)).join('') } : {}) });
+  });
+
+  http.get('/api/feedback', async (_req, res, next) => {
+    try {
+      res.json(await app.feedback.summary());
+    } catch (err) {
+      next(err);
+    }
+  });
+
+  return http;
+}
+
+/** Added last (after Slack mounts its routes): 404s and one error boundary, never a stack trace. */
+export function finishHttpApp(http: express.Express, app: App): void {
+  http.use((_req, res) => {
+    res.status(404).json({ error: { code: 'not_found', message: 'No such endpoint.' } });
+  });
+  http.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof err === 'object' && err !== null && 'status' in err ? Number(err.status) : 500;
+    if (status >= 400 && status < 500) {
+      const message = status === 413 ? 'The request body is too large.' : 'The request body is not valid JSON.';
+      res.status(status).json({ error: { code: 'invalid_input', message } });
+      return;
+    }
+    app.logger.error({ path: req.path, err: err instanceof Error ? err.stack : String(err) }, 'request failed');
+    res.status(500).json({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
+  });
+}
