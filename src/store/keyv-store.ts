@@ -12,6 +12,17 @@ import type { KeyValueStore, Logger } from '../core/ports.js';
 import { MemoryStore } from './memory-store.js';
 
 const NAMESPACE = 'claimdesk';
+/** A store call that takes longer than this is treated as failed: the reply must not wait on the cache. */
+const OP_TIMEOUT_MS = 2_000;
+
+function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`store ${what} took longer than ${OP_TIMEOUT_MS} ms`)), OP_TIMEOUT_MS);
+    timer.unref();
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
 
 class KeyvStore implements KeyValueStore {
   /** Serialises setIfAbsent per key within this process (SQLite has one writer: this process). */
@@ -22,13 +33,15 @@ class KeyvStore implements KeyValueStore {
     private readonly logger: Logger,
     /** Atomic SET NX across processes, when the backend has one (Redis). */
     private readonly atomicSetNx: ((key: string, json: string, ttlMs: number) => Promise<boolean>) | null,
+    /** Waits for the backend connection (Redis); resolves at once for SQLite. */
+    private readonly ready: () => Promise<unknown> = () => Promise.resolve(),
   ) {
     keyv.on('error', (err: unknown) => this.logger.warn({ err: String(err) }, 'store error'));
   }
 
   async get<T>(key: string): Promise<T | undefined> {
     try {
-      return (await this.keyv.get<T>(key)) ?? undefined;
+      return (await withTimeout(this.ready().then(() => this.keyv.get<T>(key)), 'get')) ?? undefined;
     } catch (err) {
       this.logger.warn({ err: String(err), key }, 'store get failed; continuing without it');
       return undefined;
@@ -37,7 +50,7 @@ class KeyvStore implements KeyValueStore {
 
   async set(key: string, value: unknown, ttlMs?: number): Promise<void> {
     try {
-      await this.keyv.set(key, value, ttlMs);
+      await withTimeout(this.ready().then(() => this.keyv.set(key, value, ttlMs)), 'set');
     } catch (err) {
       this.logger.warn({ err: String(err), key }, 'store set failed; continuing without it');
     }
@@ -45,7 +58,7 @@ class KeyvStore implements KeyValueStore {
 
   async setIfAbsent(key: string, value: unknown, ttlMs: number): Promise<boolean> {
     try {
-      if (this.atomicSetNx) return await this.atomicSetNx(key, JSON.stringify(value), ttlMs);
+      if (this.atomicSetNx) return await withTimeout(this.atomicSetNx(key, JSON.stringify(value), ttlMs), 'setIfAbsent');
       const prev = this.locks.get(key) ?? Promise.resolve();
       const next = prev.then(async () => {
         if ((await this.keyv.get(key)) !== undefined) return false;
@@ -65,7 +78,7 @@ class KeyvStore implements KeyValueStore {
 
   async delete(key: string): Promise<void> {
     try {
-      await this.keyv.delete(key);
+      await withTimeout(this.ready().then(() => this.keyv.delete(key)), 'delete');
     } catch (err) {
       this.logger.warn({ err: String(err), key }, 'store delete failed');
     }
@@ -73,7 +86,7 @@ class KeyvStore implements KeyValueStore {
 
   async close(): Promise<void> {
     try {
-      await this.keyv.disconnect();
+      await withTimeout(this.keyv.disconnect(), 'close');
     } catch {
       // closing a broken connection is not worth a log line
     }
@@ -88,15 +101,47 @@ function openSqlite(url: string, logger: Logger): KeyValueStore {
 }
 
 function openRedis(url: string, logger: Logger): KeyValueStore {
-  const adapter = new KeyvRedis(url, { throwOnConnectError: false, throwOnErrors: true, connectionTimeout: 2_000 });
+  // No offline queue: while Redis is away, calls fail at once (and degrade) instead of piling up.
+  const adapter = new KeyvRedis(
+    {
+      url,
+      disableOfflineQueue: true,
+      socket: { connectTimeout: 2_000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5_000) },
+    },
+    { throwOnConnectError: false, throwOnErrors: true, connectionTimeout: 2_000 },
+  );
   const keyv = new Keyv({ store: adapter, namespace: NAMESPACE, useKeyPrefix: false });
+  /**
+   * One shared connection attempt: concurrent first calls must not each call connect() (the adapter
+   * would tear the socket down), and with no offline queue a command must wait until the client is ready.
+   */
+  let connecting: ReturnType<typeof adapter.getClient> | null = null;
+  const ready = () => {
+    connecting ??= adapter.getClient().then(
+      (client) =>
+        new Promise<typeof client>((resolve) => {
+          if ((client as { isReady?: boolean }).isReady) return resolve(client);
+          const timer = setTimeout(() => resolve(client), 2_000);
+          client.once('ready', () => {
+            clearTimeout(timer);
+            resolve(client);
+          });
+        }),
+    );
+    connecting.catch(() => {
+      connecting = null;
+    });
+    return connecting;
+  };
+  // Connect now, so the first event does not pay for it.
+  ready().catch(() => undefined);
   const setNx = async (key: string, json: string, ttlMs: number): Promise<boolean> => {
-    const client = await adapter.getClient();
+    const client = await ready();
     const res = await client.set(`${NAMESPACE}:once:${key}`, json, { NX: true, PX: Math.max(1, ttlMs) });
     return res === 'OK';
   };
   logger.info({ store: redact(url) }, 'using Redis store');
-  return new KeyvStore(keyv, logger, setNx);
+  return new KeyvStore(keyv, logger, setNx, ready);
 }
 
 /** Opens the store named by STORE_URL: sqlite://file, redis://host:port, or memory://. */
