@@ -194,7 +194,7 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
           model: str(env, 'OPENAI_MODEL') ?? DEFAULT_OPENAI_MODEL,
           timeoutMs: int(env, 'OPENAI_TIMEOUT_MS', 30_000, 1_000, 300_000),
           maxRetries: int(env, 'OPENAI_MAX_RETRIES', 2, 0, 10),
-          inputTokenBudget: int(env, 'LLM_INPUT_TOKENS', 3_000, 500, 100_000),
+          inputTokenBudget: int(env, 'LLM_INPUT_TOKENS', 3_000, 2_000, 100_000),
         }
       : null,
   };

@@ -28,7 +28,7 @@ export interface CheckServiceDeps {
 }
 
 const CACHE_FORMAT = 'v1';
-export const LLM_UNAVAILABLE_NOTE = 'The AI classifier was unavailable, so this result comes from lexical matching only.';
+export const LLM_UNAVAILABLE_NOTE = 'The AI classifier was unavailable, so this is lexical matching only.';
 
 function errorDetails(input: string, url: string | null, error: CheckError): CheckDetails {
   return {
