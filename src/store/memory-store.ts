@@ -6,14 +6,20 @@ export class MemoryStore implements KeyValueStore {
   private readonly data = new Map<string, { json: string; expires: number | null }>();
   constructor(private readonly clock: Clock = systemClock) {}
 
-  async get<T>(key: string): Promise<T | undefined> {
+  /** Synchronous read, so setIfAbsent can check and set with no await in between. */
+  private live(key: string): string | undefined {
     const hit = this.data.get(key);
     if (!hit) return undefined;
     if (hit.expires !== null && hit.expires <= this.clock.now().getTime()) {
       this.data.delete(key);
       return undefined;
     }
-    return JSON.parse(hit.json) as T;
+    return hit.json;
+  }
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const json = this.live(key);
+    return json === undefined ? undefined : (JSON.parse(json) as T);
   }
 
   async set(key: string, value: unknown, ttlMs?: number): Promise<void> {
@@ -22,8 +28,8 @@ export class MemoryStore implements KeyValueStore {
   }
 
   async setIfAbsent(key: string, value: unknown, ttlMs: number): Promise<boolean> {
-    if ((await this.get(key)) !== undefined) return false;
-    await this.set(key, value, ttlMs);
+    if (this.live(key) !== undefined) return false;
+    this.data.set(key, { json: JSON.stringify(value), expires: this.clock.now().getTime() + ttlMs });
     return true;
   }
 

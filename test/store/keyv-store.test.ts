@@ -88,3 +88,11 @@ describe.runIf(needRedis)('Redis store (several replicas)', () => {
     await store.close();
   });
 });
+
+describe('MemoryStore concurrency', () => {
+  it('lets exactly one of many concurrent callers through setIfAbsent', async () => {
+    const store = new MemoryStore();
+    const wins = await Promise.all(Array.from({ length: 10 }, () => store.setIfAbsent('once', 1, 1000)));
+    expect(wins.filter(Boolean)).toHaveLength(1);
+  });
+});

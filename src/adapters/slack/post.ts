@@ -1,0 +1,31 @@
+/** Posting through the Web API: never unfurl, never link names; errors go to the caller's boundary. */
+import type { webApi } from '@slack/bolt';
+import type { SlackMessage } from './render-blocks.js';
+
+export type WebClient = webApi.WebClient;
+
+/** Link previews would show the article's own (possibly false) headline and image under our reply. */
+export const SAFE_POST = { unfurl_links: false, unfurl_media: false, link_names: false } as const;
+
+export async function postMessage(
+  client: WebClient,
+  channel: string,
+  message: SlackMessage,
+  threadTs: string | null,
+): Promise<string | null> {
+  const res = await client.chat.postMessage({
+    channel,
+    text: message.text,
+    blocks: message.blocks,
+    ...(threadTs ? { thread_ts: threadTs } : {}),
+    ...SAFE_POST,
+  });
+  return typeof res.ts === 'string' ? res.ts : null;
+}
+
+/** Web API errors that mean "the bot cannot post in this channel" (not invited, private, archived). */
+export function cannotPostHere(err: unknown): boolean {
+  const data = err !== null && typeof err === 'object' && 'data' in err ? err.data : null;
+  const code = data !== null && typeof data === 'object' && 'error' in data ? data.error : null;
+  return code === 'not_in_channel' || code === 'channel_not_found' || code === 'is_archived';
+}

@@ -1,0 +1,95 @@
+/** Catalogue cards, usage, settings and short notices as Block Kit. Pure; all text escaped. */
+import type { EntryCard } from '../../core/entry-card.js';
+import { esc, truncate } from './mrkdwn.js';
+import {
+  type Block,
+  context,
+  denialSection,
+  fitBlocks,
+  type SlackMessage,
+  section,
+} from './render-blocks.js';
+import type { WorkspaceSettings } from './settings.js';
+
+function cardBlocks(card: EntryCard): Block[] {
+  const lines = [
+    `*${esc(truncate(card.title, 200))}* · ${card.kind}, rated *${esc(card.rating)}*`,
+    `*Claimed:* ${esc(truncate(card.summary, 500))}`,
+    `*Context:* ${esc(truncate(card.context, 900))}`,
+  ];
+  if (card.parent) lines.push(`_Part of the narrative “${esc(truncate(card.parent.title, 200))}”_`);
+  const blocks: Block[] = [section(lines.join('\n'))];
+  const denials = denialSection(card.denials, card.noOfficialDenial);
+  if (denials) blocks.push(denials);
+  blocks.push(
+    context(`id \`${esc(card.id)}\` · first seen ${esc(card.firstSeen)} · updated ${esc(card.updated)}`),
+  );
+  return blocks;
+}
+
+function footer(catalogueVersion: string): Block {
+  return context(`claimdesk · catalogue version ${esc(catalogueVersion)}`);
+}
+
+/** The top lookup hits as cards. */
+export function renderCards(
+  cards: readonly EntryCard[],
+  query: string,
+  catalogueVersion: string,
+): SlackMessage {
+  if (cards.length === 0) {
+    const text = `No catalogue entry matches “${esc(truncate(query, 200))}”. Try other words, in English, Russian or Kazakh.`;
+    return { text, blocks: [section(text), footer(catalogueVersion)] };
+  }
+  const head = `Catalogue entries for “${esc(truncate(query, 200))}”:`;
+  const body: Block[] = [section(head)];
+  cards.forEach((c, i) => {
+    if (i > 0) body.push({ type: 'divider' });
+    body.push(...cardBlocks(c));
+  });
+  const text = truncate([head, ...cards.map((c) => `• ${esc(c.title)} (${esc(c.id)})`)].join('\n'), 3000);
+  return { text, blocks: fitBlocks(body, [footer(catalogueVersion)]) };
+}
+
+export function renderCard(card: EntryCard, catalogueVersion: string): SlackMessage {
+  return {
+    text: `${esc(card.title)} (${esc(card.id)})`,
+    blocks: [...cardBlocks(card), footer(catalogueVersion)],
+  };
+}
+
+/** mrkdwn: the angle brackets are escaped, or Slack would read `<link>` as link markup. */
+export const USAGE = [
+  '*How to use /claimcheck* (only you see the answers)',
+  '• `/claimcheck &lt;link&gt;` — check an article or a Telegram post against the catalogue; a button lets you share the result in the channel.',
+  '• `/claimcheck &lt;words&gt;` — search the catalogue in English, Russian or Kazakh, e.g. `/claimcheck биолаборатории`.',
+  '• `/claimcheck &lt;id&gt;` — show one catalogue entry, e.g. `/claimcheck nato-peacekeeping-centre`.',
+  '• `/claimcheck settings` — what the bot does in this workspace; `/claimcheck settings notes on|off` (a quiet note for articles that only report on or debunk a narrative), `/claimcheck settings unreadable on|off` (a line when a pasted link cannot be read), `/claimcheck settings reset`.',
+  '• `/claimcheck help` — this text.',
+  'In channels the bot is invited to, it checks every pasted link and answers in the thread when an article repeats a known claim.',
+].join('\n');
+
+export function renderHelp(prefix?: string): SlackMessage {
+  const text = prefix ? `${esc(prefix)}\n\n${USAGE}` : USAGE;
+  return { text, blocks: [section(text)] };
+}
+
+export function renderSettings(
+  s: WorkspaceSettings & { updatedBy: string | null; updatedAt: string | null },
+  changed: boolean,
+): SlackMessage {
+  const lines = [
+    changed ? '*Settings saved for this workspace.*' : '*Settings for this workspace*',
+    `• Articles that only report on or debunk a known narrative: ${s.nonAlertReply === 'note' ? '*a quiet note*' : '*silence*'} (\`notes ${s.nonAlertReply === 'note' ? 'on' : 'off'}\`)`,
+    `• Pasted links that cannot be read: ${s.replyOnUnreadable ? '*a short line with the reason*' : '*silence*'} (\`unreadable ${s.replyOnUnreadable ? 'on' : 'off'}\`)`,
+  ];
+  if (s.updatedAt)
+    lines.push(`_Last changed ${esc(s.updatedAt)}${s.updatedBy ? ` by user ${esc(s.updatedBy)}` : ''}._`);
+  const text = lines.join('\n');
+  return { text, blocks: [section(text)] };
+}
+
+/** One short line (errors, confirmations). */
+export function renderNotice(text: string): SlackMessage {
+  return { text: esc(text), blocks: [section(esc(text))] };
+}
