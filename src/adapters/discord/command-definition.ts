@@ -1,0 +1,39 @@
+/** The /claimcheck slash command, as registered with Discord (register-commands.ts). */
+import { type RESTPostAPIChatInputApplicationCommandsJSONBody, SlashCommandBuilder } from 'discord.js';
+
+export const COMMAND_NAME = 'claimcheck';
+
+export function claimcheckCommand(): RESTPostAPIChatInputApplicationCommandsJSONBody {
+  return new SlashCommandBuilder()
+    .setName(COMMAND_NAME)
+    .setDescription('Check a link against the catalogue of known false claims, or look an entry up')
+    .setDescriptionLocalizations({
+      ru: 'Проверить ссылку по каталогу известных ложных утверждений или найти запись',
+    })
+    .addStringOption((o) =>
+      o
+        .setName('url')
+        .setDescription('A link to an article or a Telegram post')
+        .setDescriptionLocalizations({ ru: 'Ссылка на статью или пост в Telegram' })
+        .setMaxLength(2000),
+    )
+    .addStringOption((o) =>
+      o
+        .setName('query')
+        .setDescription('Words to search the catalogue for (English, Russian or Kazakh)')
+        .setDescriptionLocalizations({
+          ru: 'Слова для поиска по каталогу (русский, казахский или английский)',
+        })
+        .setMaxLength(200)
+        .setAutocomplete(true),
+    )
+    .addStringOption((o) =>
+      o
+        .setName('id')
+        .setDescription('A catalogue entry: start typing to pick one')
+        .setDescriptionLocalizations({ ru: 'Запись каталога: начните вводить, чтобы выбрать' })
+        .setMaxLength(100)
+        .setAutocomplete(true),
+    )
+    .toJSON();
+}

@@ -1,0 +1,18 @@
+/** What every Discord event handler gets: the dependencies of startDiscord, with a child logger. */
+import type { Config } from '../../config.js';
+import type { CheckService } from '../../core/check-service.types.js';
+import type { KeyValueStore, Logger } from '../../core/ports.js';
+import type { FeedbackStore } from '../../store/feedback.js';
+
+export interface DiscordDeps {
+  config: Readonly<Config>;
+  service: CheckService;
+  store: KeyValueStore;
+  feedback: FeedbackStore;
+  logger: Logger;
+}
+
+export interface DiscordContext extends DiscordDeps {
+  /** The bot's own user id, once the gateway said READY. */
+  botUserId(): string | null;
+}

@@ -1,0 +1,125 @@
+/**
+ * The Discord adapter: connects with discord.js 14 and turns events into checks and replies.
+ * Transport only: messages → message-handler.ts, interactions → interactions.ts. Gateway
+ * disconnects, resumes and REST rate limits are handled by discord.js; this file only logs them.
+ */
+import { Events, RESTEvents } from 'discord.js';
+import { ConfigError, DependencyError } from '../../errors.js';
+import { createDiscordClient } from './client.js';
+import type { DiscordContext, DiscordDeps } from './context.js';
+import { errorInfo } from './error-info.js';
+import { handleInteraction } from './interactions.js';
+import { handleMessage } from './message-handler.js';
+
+export type { DiscordDeps } from './context.js';
+
+const READY_TIMEOUT_MS = 60_000;
+/** On stop, how long events already being answered may take to finish. */
+const DRAIN_TIMEOUT_MS = 5_000;
+
+function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
+    timer.unref();
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function startDiscord(deps: DiscordDeps): Promise<{ stop(): Promise<void> }> {
+  const discord = deps.config.discord;
+  if (!discord) throw new ConfigError('DISCORD_TOKEN is not set');
+  const logger = deps.logger.child({ adapter: 'discord' });
+  const client = createDiscordClient(discord);
+  const ctx: DiscordContext = { ...deps, logger, botUserId: () => client.user?.id ?? null };
+
+  const inflight = new Set<Promise<void>>();
+  const track = (p: Promise<void>) => {
+    const tracked: Promise<void> = p
+      .catch((err: unknown) => logger.error({ ...errorInfo(err) }, 'unhandled error in a Discord event'))
+      .finally(() => inflight.delete(tracked));
+    inflight.add(tracked);
+  };
+
+  client.on(Events.MessageCreate, (m) => track(handleMessage(m, ctx, 'create')));
+  client.on(Events.MessageUpdate, (old, m) => {
+    // Link previews arrive as updates with the same text: only a changed text can add a link.
+    if (!old.partial && old.content === m.content) {
+      logger.debug(
+        { event: 'update', messageId: m.id, outcome: 'ignored', reason: 'text unchanged' },
+        'message ignored',
+      );
+      return;
+    }
+    track(handleMessage(m, ctx, 'update'));
+  });
+  client.on(Events.InteractionCreate, (i) => track(handleInteraction(i, ctx)));
+
+  client.on(Events.Error, (err) => logger.error({ ...errorInfo(err) }, 'Discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'Discord client warning'));
+  client.on(Events.ShardDisconnect, (ev, shard) =>
+    logger.error(
+      { shard, code: ev.code },
+      'Discord gateway closed for good: the bot no longer receives events',
+    ),
+  );
+  client.on(Events.ShardReconnecting, (shard) => logger.info({ shard }, 'Discord gateway reconnecting'));
+  client.on(Events.ShardResume, (shard, replayed) =>
+    logger.info({ shard, replayed }, 'Discord gateway resumed'),
+  );
+  client.on(Events.ShardError, (err, shard) =>
+    logger.warn({ shard, ...errorInfo(err) }, 'Discord gateway error'),
+  );
+  // discord.js waits and retries on its own; these only say so in the log (routes hide tokens).
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.warn(
+      { route: info.route, method: info.method, waitMs: info.timeToReset, global: info.global },
+      'Discord rate limit: waiting before sending',
+    ),
+  );
+  client.rest.on(RESTEvents.Response, (req, res) => {
+    if (res.status !== 429) return;
+    logger.warn(
+      {
+        route: req.route,
+        method: req.method,
+        retryAfterS: res.headers.get('retry-after'),
+        scope: res.headers.get('x-ratelimit-scope'),
+      },
+      'Discord rate limit (429): waiting retry_after before retrying',
+    );
+  });
+
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  try {
+    await client.login(discord.token);
+    await within(ready, READY_TIMEOUT_MS, 'Discord ready');
+  } catch (err) {
+    await client.destroy().catch(() => undefined);
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new DependencyError('discord', `Discord could not connect: ${reason}`, { cause: err });
+  }
+  logger.info(
+    {
+      user: client.user?.tag,
+      guilds: client.guilds.cache.size,
+      channels: discord.channels.length > 0 ? discord.channels : 'all',
+    },
+    'Discord ready',
+  );
+
+  let stopped = false;
+  return {
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      client.removeAllListeners(Events.MessageCreate);
+      client.removeAllListeners(Events.MessageUpdate);
+      client.removeAllListeners(Events.InteractionCreate);
+      await within(Promise.allSettled([...inflight]), DRAIN_TIMEOUT_MS, 'Discord drain').catch(() =>
+        logger.warn({ pending: inflight.size }, 'stopping with Discord events still being answered'),
+      );
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,119 @@
+/** Starts the real adapter (discord.js) against the fake Discord, with a recording logger. */
+import { readConfig } from '../../../src/config.js';
+import type { CheckService } from '../../../src/core/check-service.types.js';
+import type { Logger } from '../../../src/core/ports.js';
+import { startDiscord } from '../../../src/adapters/discord/index.js';
+import { FeedbackStore } from '../../../src/store/feedback.js';
+import { MemoryStore } from '../../../src/store/memory-store.js';
+import { type FakeDiscord, startFakeDiscord, waitFor } from '../../helpers/fake-discord.js';
+import { FakeService } from './fake-service.js';
+import { guildPayload, IDS, readyPayload } from './payloads.js';
+
+export interface LogRecord {
+  level: 'debug' | 'info' | 'warn' | 'error';
+  msg?: string;
+  [k: string]: unknown;
+}
+
+export class RecordingLogger implements Logger {
+  constructor(
+    readonly records: LogRecord[] = [],
+    private readonly bindings: object = {},
+  ) {}
+  private push(level: LogRecord['level'], obj: object, msg?: string) {
+    this.records.push({ ...this.bindings, ...obj, level, ...(msg === undefined ? {} : { msg }) });
+  }
+  debug(obj: object, msg?: string) {
+    this.push('debug', obj, msg);
+  }
+  info(obj: object, msg?: string) {
+    this.push('info', obj, msg);
+  }
+  warn(obj: object, msg?: string) {
+    this.push('warn', obj, msg);
+  }
+  error(obj: object, msg?: string) {
+    this.push('error', obj, msg);
+  }
+  child(bindings: object): Logger {
+    return new RecordingLogger(this.records, { ...this.bindings, ...bindings });
+  }
+}
+
+export interface Harness {
+  fake: FakeDiscord;
+  /** A second adapter on the same Discord and the same store: another replica. */
+  startReplica(): Promise<{ stop(): Promise<void> }>;
+  service: FakeService;
+  store: MemoryStore;
+  feedback: FeedbackStore;
+  logger: RecordingLogger;
+  stop(): Promise<void>;
+  /** Waits for the adapter's log line that closes the handling of this message id. */
+  outcome(messageId: string): Promise<LogRecord>;
+  outcomes(messageId: string): LogRecord[];
+}
+
+/**
+ * `pipeline` replaces the scripted service (e.g. with the real createCheckService); `prepare` runs
+ * on the fake before the bot connects (to make Discord fail the login, for instance).
+ */
+export async function startHarness(
+  env: Record<string, string> = {},
+  pipeline?: CheckService,
+  prepare?: (fake: FakeDiscord) => void,
+): Promise<Harness> {
+  const service = new FakeService();
+  const used: CheckService = pipeline ?? service;
+  const fake = await startFakeDiscord({ ready: readyPayload(), guilds: [guildPayload()] });
+  prepare?.(fake);
+  const config = readConfig({
+    DISCORD_TOKEN: 'test-token-abcdef',
+    DISCORD_APPLICATION_ID: IDS.app,
+    DISCORD_API_URL: fake.apiUrl,
+    DISCORD_CHANNELS: IDS.newsroom,
+    STORE_URL: 'memory://',
+    ...env,
+  });
+  const store = new MemoryStore();
+  const feedback = new FeedbackStore(store);
+  const logger = new RecordingLogger();
+  let bot: { stop(): Promise<void> };
+  try {
+    bot = await startDiscord({ config, service: used, store, feedback, logger });
+  } catch (err) {
+    await fake.close();
+    throw err;
+  }
+  const replicas: Array<{ stop(): Promise<void> }> = [];
+  return {
+    fake,
+    async startReplica() {
+      const replica = await startDiscord({
+        config,
+        service: used,
+        store,
+        feedback,
+        logger: logger.child({ replica: 2 }),
+      });
+      replicas.push(replica);
+      return replica;
+    },
+    service,
+    store,
+    feedback,
+    logger,
+    async stop() {
+      for (const r of replicas) await r.stop();
+      await bot.stop();
+      await fake.close();
+    },
+    outcomes: (messageId) =>
+      logger.records.filter((r) => r.messageId === messageId && typeof r.outcome === 'string'),
+    outcome: (messageId) =>
+      waitFor(
+        () => logger.records.find((r) => r.messageId === messageId && typeof r.outcome === 'string'),
+        `the outcome of message ${messageId}`,
+      ),
+  };
+}
