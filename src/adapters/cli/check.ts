@@ -5,7 +5,8 @@ import { parseArgs } from 'node:util';
 import { composeReply } from '../../core/compose-reply.js';
 import type { CheckService } from '../../core/check-service.types.js';
 import { renderText } from '../../core/render-text.js';
-import type { CheckDetails, CheckOutput } from '../../core/types.js';
+import type { CheckDetails, CheckOutput, ErrorCode } from '../../core/types.js';
+import { FetchError } from '../../errors.js';
 import { extractArticle } from '../../fetch/extract-article.js';
 import type { CliIO } from './io.js';
 import { cliApp } from './setup.js';
@@ -21,7 +22,7 @@ async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function failed(input: string, code: 'not_found' | 'unsupported_type' | 'invalid_input' | 'too_large', message: string) {
+function failed(input: string, code: ErrorCode, message: string) {
   return {
     result: { input, url: null, title: null, language: null, status: 'error' as const, error: { code, message }, alert: false, matches: [] },
     article: null,
@@ -41,8 +42,14 @@ async function checkFile(service: CheckService, input: string, offline: boolean)
   if (info.size > MAX_FILE_BYTES) return failed(input, 'too_large', `The file ${input} is larger than 20 MB.`);
   const raw = await readFile(input, 'utf8');
   if (TEXT_EXT.has(ext)) return service.checkText(raw, input, { offline });
-  const article = extractArticle(raw, 'https://file.invalid/');
-  return service.checkText(article.text, input, { offline, title: article.title });
+  try {
+    const article = extractArticle(raw, 'https://file.invalid/');
+    return await service.checkText(article.text, input, { offline, title: article.title });
+  } catch (err) {
+    // A saved login wall, challenge or empty page: report it like the same page fetched live.
+    if (err instanceof FetchError) return failed(input, err.code, err.message);
+    throw err;
+  }
 }
 
 async function checkOne(service: CheckService, input: string, io: CliIO, offline: boolean): Promise<CheckDetails> {

@@ -1,0 +1,60 @@
+/**
+ * createArticleFetcher: the ArticleFetcher port. A Telegram post link is read through the post's
+ * public web preview; any other link through the SSRF-safe fetcher, then extraction. Every failure is
+ * a FetchError with a contract code and one sentence for a person.
+ */
+import type { Config } from '../config.js';
+import type { ArticleFetcher, Logger } from '../core/ports.js';
+import type { Article } from '../core/types.js';
+import { articleFromText, extractArticle } from './extract-article.js';
+import { fail } from './fetch-errors.js';
+import type { Resolver } from './hop-policy.js';
+import { createSafeFetch } from './safe-fetch.js';
+import { extractTelegramPost } from './telegram-post.js';
+import { parseTelegramUrl, telegramEmbedUrl } from './telegram-url.js';
+
+export interface ArticleFetcherDeps {
+  /** DNS resolution (tests map names to addresses); the system resolver by default. */
+  resolve?: Resolver;
+  logger?: Logger;
+  /** Where Telegram post previews are fetched from; https://t.me unless a test points it elsewhere. */
+  telegramBaseUrl?: string;
+}
+
+export function createArticleFetcher(opts: Config['fetch'], deps: ArticleFetcherDeps = {}): ArticleFetcher {
+  const safeFetch = createSafeFetch(opts, {
+    ...(deps.resolve ? { resolve: deps.resolve } : {}),
+    ...(deps.logger ? { logger: deps.logger } : {}),
+  });
+  const telegramBase = deps.telegramBaseUrl ?? 'https://t.me';
+
+  async function fetchTelegram(channel: string, id: string, signal?: AbortSignal): Promise<Article> {
+    const page = await safeFetch(telegramEmbedUrl(channel, id, telegramBase), signal);
+    if (page.kind !== 'html') throw fail.telegramNoPreview();
+    return extractTelegramPost(page.text, channel, id);
+  }
+
+  return {
+    async fetchArticle(url: string, signal?: AbortSignal): Promise<Article> {
+      const telegram = parseTelegramUrl(url);
+      if (telegram?.kind === 'private') throw fail.telegramPrivate();
+      if (telegram?.kind === 'post') return fetchTelegram(telegram.channel, telegram.id, signal);
+      const page = await safeFetch(url, signal);
+      // A short link that lands on a Telegram post: read the post's preview, not the app's landing page.
+      const landed = parseTelegramUrl(page.url);
+      if (landed?.kind === 'post') return fetchTelegram(landed.channel, landed.id, signal);
+      const article =
+        page.kind === 'text' ? articleFromText(page.text, page.url) : extractArticle(page.text, page.url);
+      deps.logger?.debug(
+        {
+          host: new URL(page.url).host,
+          redirects: page.redirects,
+          charset: page.charset,
+          chars: article.text.length,
+        },
+        'article read',
+      );
+      return article;
+    },
+  };
+}

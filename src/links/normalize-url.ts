@@ -1,0 +1,51 @@
+/**
+ * normalizeUrl: one spelling per page, used as the cache key and as the address that is fetched.
+ * Built on the `normalize-url` package (WHATWG URL underneath): tracking parameters and the fragment
+ * are dropped, the host is lower-cased and IDN hosts become punycode, default ports go away. Nothing
+ * that could change which page is served is touched: `www.` stays, the scheme stays, path case stays,
+ * meaningful query parameters stay (sorted, so the same page has one key).
+ */
+import normalize from 'normalize-url';
+
+/** Query parameters that only track where a click came from; they never choose the page. */
+export const TRACKING_PARAMS: ReadonlyArray<RegExp | string> = [
+  /^utm_\w*$/i,
+  /^(fbclid|gclid|gclsrc|dclid|gbraid|wbraid|msclkid|twclid|ttclid|li_fat_id|yclid|ysclid)$/i,
+  /^(_openstat|mc_cid|mc_eid|igshid|igsh|si|ref_src|ref_url|_ga|_gl|_hsenc|_hsmi|__hstc|__hssc|__hsfp)$/i,
+  /^(mkt_tok|oly_anon_id|oly_enc_id|vero_id|vero_conv|wickedid|rb_clickid|s_cid|spm|cmpid|ito|at_medium|at_campaign)$/i,
+];
+
+const OPTIONS = {
+  defaultProtocol: 'https',
+  normalizeProtocol: false,
+  forceHttp: false,
+  forceHttps: false,
+  stripAuthentication: true,
+  stripHash: true,
+  stripTextFragment: true,
+  stripWWW: false,
+  removeQueryParameters: TRACKING_PARAMS,
+  removeTrailingSlash: false,
+  removeSingleSlash: true,
+  removeDirectoryIndex: false,
+  removeExplicitPort: false,
+  sortQueryParameters: true,
+} as const;
+
+/** The normalized form of an http(s) URL, or null when `raw` is not one. */
+export function normalizeUrl(raw: string): string | null {
+  const trimmed = raw.trim();
+  if (!/^https?:\/\//i.test(trimmed)) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed);
+  } catch {
+    return null;
+  }
+  if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.hostname === '') return null;
+  try {
+    return normalize(parsed.href, OPTIONS);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { normalizeUrl } from '../../src/links/normalize-url.js';
+
+describe('normalizeUrl', () => {
+  it.each([
+    ['https://example.com/a?utm_source=tg&utm_medium=social&id=5', 'https://example.com/a?id=5'],
+    ['https://example.com/a?fbclid=IwAR0abc&gclid=xyz&yclid=123&p=2', 'https://example.com/a?p=2'],
+    [
+      'https://example.com/a?_openstat=abc&mc_cid=1&mc_eid=2&igshid=3&si=4&ref_src=twsrc',
+      'https://example.com/a',
+    ],
+    ['https://example.com/a?ysclid=lqz&msclkid=1&UTM_Campaign=x', 'https://example.com/a'],
+    ['https://example.com/story#comments', 'https://example.com/story'],
+    ['https://example.com/story#:~:text=hello', 'https://example.com/story'],
+    ['HTTPS://WWW.Example.COM/Path/Case', 'https://www.example.com/Path/Case'],
+    ['http://example.com:80/x', 'http://example.com/x'],
+    ['https://example.com:443/x', 'https://example.com/x'],
+    ['https://example.com:8443/x', 'https://example.com:8443/x'],
+    ['https://president.example/news/?b=2&a=1', 'https://president.example/news/?a=1&b=2'],
+    ['https://user:secret@example.com/x', 'https://example.com/x'],
+  ])('%s → %s', (raw, expected) => {
+    expect(normalizeUrl(raw)).toBe(expected);
+  });
+
+  it('keeps www., the scheme, path case and a trailing slash: they can change the page', () => {
+    expect(normalizeUrl('http://www.example.kz/News/Item/')).toBe('http://www.example.kz/News/Item/');
+  });
+
+  it('turns IDN hosts into punycode the same way whatever the input spelling', () => {
+    const a = normalizeUrl('https://Президент.рф/новости/1');
+    const b = normalizeUrl('https://xn--d1abbgf6aiiy.xn--p1ai/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/1');
+    expect(a).toBe('https://xn--d1abbgf6aiiy.xn--p1ai/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D0%B8/1');
+    expect(b).toBe(a);
+  });
+
+  it.each([
+    'ftp://example.com/file',
+    'javascript:alert(1)',
+    'mailto:a@example.com',
+    'example.com/x',
+    'https://',
+    'not a url',
+    '',
+  ])('refuses %j', (raw) => {
+    expect(normalizeUrl(raw)).toBeNull();
+  });
+});
