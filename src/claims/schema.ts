@@ -4,20 +4,40 @@
  * (for editors) is generated from it by `npm run schema`.
  */
 import { z } from 'zod';
+import { DATE_SHAPE, isRealDate } from './dates.js';
+import { urlProblem } from './urls.js';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
-/** YYYY-MM-DD, or YYYY-MM when only the month is known. Checked to be a real date by the validator. */
+/**
+ * YYYY-MM-DD, or YYYY-MM / YYYY when only the month or the year is known (sources often give no
+ * more: never invent the missing part). A real calendar date: 2023-02-30 is refused.
+ */
 export const dateString = z
   .string()
-  .regex(/^\d{4}-\d{2}(-\d{2})?$/, 'must be a date written YYYY-MM-DD (or YYYY-MM when only the month is known)');
+  .regex(
+    DATE_SHAPE,
+    'must be a date written YYYY-MM-DD (or YYYY-MM, or YYYY, when only the month or year is known)',
+  )
+  .refine((s) => !DATE_SHAPE.test(s) || isRealDate(s), {
+    error: (iss) => `${String(iss.input)} is not a real calendar date`,
+  });
 
+/** An absolute https URL that parses, with a dotted host name and no user name or password. */
+const HTTPS_SHAPE = /^https:\/\/[^\s/?#]+\.[^\s/?#]+[^\s]*$/;
 export const httpsUrl = z
   .string()
-  .regex(/^https:\/\/[^\s/?#]+\.[^\s/?#]+[^\s]*$/, 'must be an absolute https:// address');
+  .regex(HTTPS_SHAPE, 'must be an absolute https:// address')
+  .refine((u) => !HTTPS_SHAPE.test(u) || urlProblem(u) === null, {
+    error: (iss) => `${urlProblem(String(iss.input)) ?? 'not a valid address'}, got '${String(iss.input)}'`,
+  });
 
 /** Text in English (required) and optionally Russian and Kazakh. */
-export const localizedText = z.strictObject({ en: nonEmpty, ru: nonEmpty.optional(), kk: nonEmpty.optional() });
+export const localizedText = z.strictObject({
+  en: nonEmpty,
+  ru: nonEmpty.optional(),
+  kk: nonEmpty.optional(),
+});
 
 /** Terms per language. A term is a word or phrase; see claims/README.md "How matching works". */
 export const termsByLanguage = z
@@ -26,11 +46,17 @@ export const termsByLanguage = z
     ru: z.array(nonEmpty).optional(),
     kk: z.array(nonEmpty).optional(),
   })
-  .refine((t) => (t.en?.length ?? 0) + (t.ru?.length ?? 0) + (t.kk?.length ?? 0) > 0, 'needs at least one term');
+  .refine(
+    (t) => (t.en?.length ?? 0) + (t.ru?.length ?? 0) + (t.kk?.length ?? 0) > 0,
+    'needs at least one term',
+  );
 
 export const matchDefinition = z.strictObject({
   /** Named concepts: each a set of synonyms and paraphrases in the three languages. */
-  concepts: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'concept names are lower_snake_case'), termsByLanguage),
+  concepts: z.record(
+    z.string().regex(/^[a-z][a-z0-9_]*$/, 'concept names are lower_snake_case'),
+    termsByLanguage,
+  ),
   /**
    * Each pattern lists concept names that must all occur within `window` consecutive sentences.
    * The entry matches when any pattern does. A pattern needs at least two concepts, so one common
@@ -73,32 +99,50 @@ export const source = z.strictObject({
 
 export const entrySchema = z.strictObject({
   $schema: z.string().optional(),
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9 and single hyphens)'),
-  kind: z.enum(['claim', 'narrative']),
+  id: z
+    .string()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case (a-z, 0-9 and single hyphens)')
+    .describe('kebab-case, equal to the file name without .yaml'),
+  kind: z
+    .enum(['claim', 'narrative'])
+    .describe('claim = one specific false statement; narrative = a recurring framing'),
   /** For a claim: the id of the narrative it belongs to. */
-  parent: z.string().optional(),
-  rating: z.enum(['false', 'misleading', 'unsupported', 'distorted', 'fabricated', 'manipulated']),
-  first_seen: dateString,
-  updated: dateString,
-  title: localizedText,
+  parent: z.string().optional().describe('For a claim: the id of the narrative it belongs to'),
+  rating: z
+    .enum(['false', 'misleading', 'unsupported', 'distorted', 'fabricated', 'manipulated'])
+    .describe("The verdict. Quote it in YAML: rating: 'false'"),
+  first_seen: dateString.describe(
+    'When the claim was first seen in the sources (YYYY-MM-DD, YYYY-MM or YYYY)',
+  ),
+  updated: dateString.describe('When this entry was last changed (not earlier than first_seen)'),
+  title: localizedText.describe('A short statement of the claim (English required; ru and kk optional)'),
   /** What is claimed. */
-  summary: localizedText,
+  summary: localizedText.describe('What is claimed, by whom, when'),
   /** What is true: the facts a journalist needs. */
-  context: localizedText,
-  denials: z.array(denial).default([]),
+  context: localizedText.describe(
+    'What is true: the facts a journalist needs (first sentences appear in replies)',
+  ),
+  denials: z
+    .array(denial)
+    .default([])
+    .describe('Who refuted it: official (a state body or official) or independent, with date and address'),
   /** Required when `denials` has no official denial: say honestly why (e.g. none was found). */
-  no_official_denial: nonEmpty.optional(),
-  sources: z.array(source).default([]),
-  tags: z.array(nonEmpty).default([]),
-  match: matchDefinition,
-  examples: z.strictObject({
-    /** Texts that promote the claim: the matcher must flag them. At least two. */
-    match: z.array(exampleText).min(2, 'needs at least 2 examples that must match'),
-    /** Texts that must not be flagged (neutral news with similar words). At least one. */
-    no_match: z.array(exampleText).min(1, 'needs at least 1 example that must not match'),
-    /** Texts that report on or debunk the claim: they may match, but never as "promotes". */
-    debunk: z.array(exampleText).default([]),
-  }),
+  no_official_denial: nonEmpty
+    .optional()
+    .describe('Required exactly when no denial has type official: say honestly why'),
+  sources: z.array(source).default([]).describe('Reporting on the claim: title, address, date'),
+  tags: z.array(nonEmpty).default([]).describe('Free keywords, searched by `claimdesk lookup`'),
+  match: matchDefinition.describe('What the lexical matcher needs: concepts, patterns, window, exclude'),
+  examples: z
+    .strictObject({
+      /** Texts that promote the claim: the matcher must flag them. At least two. */
+      match: z.array(exampleText).min(2, 'needs at least 2 examples that must match'),
+      /** Texts that must not be flagged (neutral news with similar words). At least one. */
+      no_match: z.array(exampleText).min(1, 'needs at least 1 example that must not match'),
+      /** Texts that report on or debunk the claim: they may match, but never as "promotes". */
+      debunk: z.array(exampleText).default([]),
+    })
+    .describe('Test texts run on every pull request: match (>= 2), no_match (>= 1), debunk'),
 });
 
 export type Entry = z.output<typeof entrySchema>;
@@ -109,7 +153,7 @@ export type Localized = z.output<typeof localizedText>;
 
 /** A loaded catalogue: entries by id, and a version that changes whenever any file changes. */
 export interface Catalogue {
-  /** Short content hash of all entry files, e.g. "2026-11-21.3f9a1c2". */
+  /** Short content hash of all entry files (12 hex digits of sha256, e.g. "9341e48b92a8"); keys caches. */
   version: string;
   entries: ReadonlyArray<Entry>;
   byId: ReadonlyMap<string, Entry>;

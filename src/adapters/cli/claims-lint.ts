@@ -1,0 +1,35 @@
+/** `claimdesk claims lint [dir]`: every problem as `path:line:col: message` on stderr; exit 1 when any. */
+import { parseArgs } from 'node:util';
+import { formatIssue } from '../../claims/issues.js';
+import { claimsDirFrom, validateCatalogueDir } from '../../claims/load.js';
+import type { CliCommand } from './io.js';
+
+const USAGE = 'Usage: claimdesk claims lint [dir]   (default: $CLAIMS_DIR or ./claims)\n';
+
+export const claimsLint: CliCommand = async (args, io) => {
+  let positionals: string[];
+  try {
+    positionals = parseArgs({ args, options: {}, allowPositionals: true }).positionals;
+  } catch (err) {
+    io.stderr.write(`claimdesk claims lint: ${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
+    return 2;
+  }
+  if (positionals.length > 1) {
+    io.stderr.write(`claimdesk claims lint: give at most one directory\n${USAGE}`);
+    return 2;
+  }
+  const dir = positionals[0] ?? claimsDirFrom(io.env);
+  const { catalogue, issues } = await validateCatalogueDir(dir);
+  if (catalogue) {
+    const n = catalogue.entries.length;
+    io.stdout.write(
+      `${dir}: ${n} ${n === 1 ? 'entry' : 'entries'}, no problems (catalogue version ${catalogue.version})\n`,
+    );
+    return 0;
+  }
+  for (const issue of issues) io.stderr.write(`${formatIssue(issue)}\n`);
+  const files = new Set(issues.map((i) => i.file)).size;
+  const n = issues.length;
+  io.stderr.write(`${n} ${n === 1 ? 'problem' : 'problems'} in ${files} ${files === 1 ? 'file' : 'files'}\n`);
+  return 1;
+};

@@ -1,0 +1,82 @@
+/**
+ * The catalogue as schema.org ClaimReview JSON-LD, for other fact-checking tools.
+ *
+ * One ClaimReview per entry of kind `claim`. Narratives are left out unless asked for: a narrative
+ * is a recurring framing with many wordings, and ClaimReview consumers (search engines, fact-check
+ * aggregators) read a ClaimReview as a verdict on one checkable statement.
+ *
+ * itemReviewed.appearance lists the entry's sources (reporting that quotes the claim). There is no
+ * firstAppearance: none of the sources is the claim's first occurrence (that was usually a
+ * Telegram post we do not link), and saying so would be false. Denials go in `citation`.
+ */
+import type { Catalogue, Entry } from './schema.js';
+
+export interface ClaimReviewOptions {
+  /**
+   * Where entries are published: the entry id is appended ("https://desk.example/claims/" gives
+   * "https://desk.example/claims/nato-peacekeeping-centre"). Without it, `url` is omitted.
+   */
+  baseUrl?: string;
+  includeNarratives?: boolean;
+}
+
+interface CreativeWorkRef {
+  '@type': 'CreativeWork';
+  url: string;
+  name: string;
+  datePublished?: string;
+  publisher?: { '@type': 'Organization'; name: string };
+}
+
+export interface ClaimReview {
+  '@context': 'https://schema.org';
+  '@type': 'ClaimReview';
+  url?: string;
+  /** The claim in one sentence (the entry's English title). */
+  claimReviewed: string;
+  /** What is claimed, by whom and when (the entry's English summary). */
+  description: string;
+  datePublished: string;
+  inLanguage: 'en';
+  author: { '@type': 'Organization'; name: 'claimdesk catalogue' };
+  reviewRating: { '@type': 'Rating'; alternateName: string; ratingExplanation: string };
+  itemReviewed: { '@type': 'Claim'; datePublished: string; appearance: CreativeWorkRef[] };
+  citation: CreativeWorkRef[];
+  keywords?: string;
+}
+
+export function toClaimReviews(catalogue: Catalogue, options: ClaimReviewOptions = {}): ClaimReview[] {
+  return catalogue.entries
+    .filter((e) => e.kind === 'claim' || options.includeNarratives === true)
+    .map((e) => toClaimReview(e, options.baseUrl));
+}
+
+export function toClaimReview(entry: Entry, baseUrl?: string): ClaimReview {
+  const review: ClaimReview = {
+    '@context': 'https://schema.org',
+    '@type': 'ClaimReview',
+    claimReviewed: entry.title.en,
+    description: entry.summary.en,
+    // The catalogue keeps one date per revision: this version of the review was published then.
+    datePublished: entry.updated,
+    inLanguage: 'en',
+    author: { '@type': 'Organization', name: 'claimdesk catalogue' },
+    reviewRating: { '@type': 'Rating', alternateName: entry.rating, ratingExplanation: entry.context.en },
+    itemReviewed: {
+      '@type': 'Claim',
+      datePublished: entry.first_seen,
+      appearance: entry.sources.map((s) => work(s.url, s.title, s.date, s.publisher)),
+    },
+    citation: entry.denials.map((d) => work(d.url, d.person ? `${d.body} (${d.person})` : d.body, d.date)),
+  };
+  if (baseUrl) review.url = `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}${entry.id}`;
+  if (entry.tags.length > 0) review.keywords = entry.tags.join(', ');
+  return review;
+}
+
+function work(url: string, name: string, date?: string, publisher?: string): CreativeWorkRef {
+  const ref: CreativeWorkRef = { '@type': 'CreativeWork', url, name };
+  if (date) ref.datePublished = date;
+  if (publisher) ref.publisher = { '@type': 'Organization', name: publisher };
+  return ref;
+}

@@ -1,0 +1,21 @@
+/** Reading an entry in a language: localized text with English fallback, and its newest official denial. */
+import type { Denial, Entry, Localized } from './schema.js';
+
+export type CatalogueLang = 'en' | 'ru' | 'kk';
+
+/** The text in `lang`, or the English text when the entry has no translation. */
+export function pick(text: Localized, lang: CatalogueLang = 'en'): string {
+  return text[lang] ?? text.en;
+}
+
+/**
+ * The official denial with the latest date, or null. Dates may be partial ("2022-12"); a partial
+ * date sorts before the full dates of its month, and the first listed wins a tie.
+ */
+export function newestOfficialDenial(entry: Entry): Denial | null {
+  let newest: Denial | null = null;
+  for (const d of entry.denials) {
+    if (d.type === 'official' && (newest === null || d.date > newest.date)) newest = d;
+  }
+  return newest;
+}

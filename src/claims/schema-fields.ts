@@ -1,0 +1,26 @@
+/** The field names the entry schema allows at a path: for "unknown field … did you mean …?". */
+import { z } from 'zod';
+import { entrySchema } from './schema.js';
+
+/** Follows a data path through the schema; the allowed keys of the object found there, or []. */
+export function knownFieldsAt(path: ReadonlyArray<PropertyKey>): string[] {
+  let schema: unknown = entrySchema;
+  for (const seg of path) {
+    schema = unwrap(schema);
+    if (schema instanceof z.ZodObject) schema = schema.shape[String(seg)];
+    else if (schema instanceof z.ZodArray) schema = schema.element;
+    else if (schema instanceof z.ZodRecord) schema = schema.valueType;
+    else return [];
+  }
+  schema = unwrap(schema);
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+function unwrap(schema: unknown): unknown {
+  let s = schema;
+  for (;;) {
+    if (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap();
+    else if (s instanceof z.ZodDefault) s = s.removeDefault();
+    else return s;
+  }
+}
