@@ -1,8 +1,9 @@
 /** A catalogue entry as a journalist reads it: used by replies and by lookups (cards). */
-import type { Catalogue, Denial, Entry, Localized } from '../claims/schema.js';
+import { type CatalogueLang, pick } from '../claims/localize.js';
+import type { Catalogue, Denial, Entry } from '../claims/schema.js';
 import type { ReplyDenial } from './reply.js';
 
-export type ReplyLang = 'en' | 'ru' | 'kk';
+export type ReplyLang = CatalogueLang;
 
 export interface EntryCard {
   id: string;
@@ -21,9 +22,7 @@ export interface EntryCard {
   updated: string;
 }
 
-export function localized(text: Localized, lang: ReplyLang = 'en'): string {
-  return text[lang] ?? text.en;
-}
+export const localized = pick;
 
 /** The first `max` sentences of a text (the catalogue's context can be long). */
 export function firstSentences(text: string, max = 3): string {
