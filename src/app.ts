@@ -26,7 +26,11 @@ export interface BuildOverrides {
   store?: KeyValueStore;
 }
 
-export async function buildApp(config: Readonly<Config>, logger: Logger, overrides: BuildOverrides = {}): Promise<App> {
+export async function buildApp(
+  config: Readonly<Config>,
+  logger: Logger,
+  overrides: BuildOverrides = {},
+): Promise<App> {
   const catalogue = await loadCatalogue(config.claimsDir);
   const store = overrides.store ?? openStore(config.storeUrl, logger);
   const classifier = config.llm ? createClassifier(config.llm, { store, logger }) : null;

@@ -113,7 +113,9 @@ function list(env: Env, name: string): string[] {
 function storeUrl(env: Env): string {
   const raw = str(env, 'STORE_URL') ?? 'sqlite://data/claimdesk.sqlite';
   if (!/^(sqlite|redis|rediss|memory):\/\//.test(raw)) {
-    throw new ConfigError(`STORE_URL must start with sqlite://, redis://, rediss:// or memory://, got "${redact(raw)}"`);
+    throw new ConfigError(
+      `STORE_URL must start with sqlite://, redis://, rediss:// or memory://, got "${redact(raw)}"`,
+    );
   }
   return raw;
 }

@@ -40,7 +40,10 @@ export function createLogger(
       destination.write(secrets.length ? maskSecrets(line, secrets) : line);
     },
   };
-  return pino({ level, redact: { paths: SECRET_PATHS, censor: '[redacted]' }, base: { app: 'claimdesk' } }, stream);
+  return pino(
+    { level, redact: { paths: SECRET_PATHS, censor: '[redacted]' }, base: { app: 'claimdesk' } },
+    stream,
+  );
 }
 
 /** A logger that drops everything (CLI default, tests). */

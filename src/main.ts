@@ -46,7 +46,10 @@ async function main(): Promise<void> {
       adapters.push(await startSlack({ ...app, http }));
       logger.info({ mode: config.slack.appToken ? 'socket' : 'http' }, 'Slack connected');
     } catch (err) {
-      logger.error({ err: err instanceof Error ? err.message : String(err) }, 'Slack could not start; going on without it');
+      logger.error(
+        { err: err instanceof Error ? err.message : String(err) },
+        'Slack could not start; going on without it',
+      );
     }
   }
   if (config.discord) {
@@ -54,7 +57,10 @@ async function main(): Promise<void> {
       adapters.push(await startDiscord(app));
       logger.info({}, 'Discord connected');
     } catch (err) {
-      logger.error({ err: err instanceof Error ? err.message : String(err) }, 'Discord could not start; going on without it');
+      logger.error(
+        { err: err instanceof Error ? err.message : String(err) },
+        'Discord could not start; going on without it',
+      );
     }
   }
   finishHttpApp(http, app);
@@ -91,7 +97,10 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('unhandledRejection', (reason) => {
-    logger.error({ err: reason instanceof Error ? reason.stack : String(reason) }, 'unhandled rejection (kept running)');
+    logger.error(
+      { err: reason instanceof Error ? reason.stack : String(reason) },
+      'unhandled rejection (kept running)',
+    );
   });
 }
 

@@ -19,7 +19,9 @@ describe('readConfig', () => {
 
   it('enables the LLM with a key or a keyless base URL, and not when switched off', () => {
     expect(readConfig({ OPENAI_API_KEY: 'sk-test' }).llm?.model).toBe('gpt-4.1-mini');
-    expect(readConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_MODEL: 'llama3' }).llm?.model).toBe('llama3');
+    expect(
+      readConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_MODEL: 'llama3' }).llm?.model,
+    ).toBe('llama3');
     expect(readConfig({ OPENAI_API_KEY: 'sk-test', LLM_ENABLED: 'false' }).llm).toBeNull();
   });
 
@@ -31,7 +33,12 @@ describe('readConfig', () => {
       DISCORD_TOKEN: 't',
       DISCORD_CHANNELS: '1, 2,,3',
     });
-    expect(c.slack).toEqual({ botToken: 'xoxb-1', signingSecret: 's', appToken: null, apiUrl: 'http://127.0.0.1:9/api/' });
+    expect(c.slack).toEqual({
+      botToken: 'xoxb-1',
+      signingSecret: 's',
+      appToken: null,
+      apiUrl: 'http://127.0.0.1:9/api/',
+    });
     expect(c.discord?.channels).toEqual(['1', '2', '3']);
   });
 
@@ -40,7 +47,10 @@ describe('readConfig', () => {
     [{ PORT: '70000' }, 'PORT must be between 0 and 65535, got 70000'],
     [{ STORE_URL: 'postgres://x' }, 'STORE_URL must start with sqlite://, redis://, rediss:// or memory://'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of'],
-    [{ FETCH_ALLOW_HOSTS: '127.0.0.1' }, 'FETCH_ALLOW_HOSTS entries must be exact host:port pairs, got "127.0.0.1"'],
+    [
+      { FETCH_ALLOW_HOSTS: '127.0.0.1' },
+      'FETCH_ALLOW_HOSTS entries must be exact host:port pairs, got "127.0.0.1"',
+    ],
     [{ ALERT_THRESHOLD: '2' }, 'ALERT_THRESHOLD must be a number between 0 and 1'],
     [{ OPENAI_BASE_URL: 'ftp://x' }, 'OPENAI_BASE_URL must be an http(s) URL'],
     [{ SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN'],

@@ -18,7 +18,10 @@ describe('logger', () => {
     const { lines, stream } = capture();
     const env = { SLACK_BOT_TOKEN: 'xoxb-very-secret-token', OPENAI_API_KEY: 'sk-abcdef123456' };
     const log = createLogger('info', env, stream);
-    log.info({ config: { slack: { botToken: 'xoxb-very-secret-token' } }, apiKey: 'sk-abcdef123456' }, 'starting');
+    log.info(
+      { config: { slack: { botToken: 'xoxb-very-secret-token' } }, apiKey: 'sk-abcdef123456' },
+      'starting',
+    );
     log.warn({ err: 'request failed with Authorization: Bearer sk-abcdef123456' }, 'oops');
     const out = lines.join('');
     expect(out).not.toContain('xoxb-very-secret-token');

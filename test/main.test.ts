@@ -33,7 +33,10 @@ describe('npm start (src/main.ts)', () => {
   it('starts in local mode with no tokens, serves the API, and stops cleanly on SIGTERM', async () => {
     const data = mkdtempSync(join(tmpdir(), 'claimdesk-main-'));
     try {
-      const p = start({ STORE_URL: `sqlite://${join(data, 'c.sqlite')}`, OPENAI_API_KEY: 'sk-secret-do-not-log' });
+      const p = start({
+        STORE_URL: `sqlite://${join(data, 'c.sqlite')}`,
+        OPENAI_API_KEY: 'sk-secret-do-not-log',
+      });
       const url = await p.listening;
       const health = (await (await fetch(`${url}healthz`)).json()) as { ok: boolean };
       expect(health.ok).toBe(true);

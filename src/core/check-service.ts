@@ -24,7 +24,12 @@ export interface CheckServiceDeps {
   classifier: Classifier | null;
   store: KeyValueStore;
   logger: Logger;
-  settings: { alertThreshold: number; maxLinksPerMessage: number; cacheTtlMs: number; llmLabel: string | null };
+  settings: {
+    alertThreshold: number;
+    maxLinksPerMessage: number;
+    cacheTtlMs: number;
+    llmLabel: string | null;
+  };
 }
 
 const CACHE_FORMAT = 'v1';
@@ -73,9 +78,21 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
           outputTokens: res.outputTokens,
           cached: res.cached,
         };
-        logger.info({ input, model: res.model, tokensIn: res.inputTokens, tokensOut: res.outputTokens, cached: res.cached }, 'llm classified');
+        logger.info(
+          {
+            input,
+            model: res.model,
+            tokensIn: res.inputTokens,
+            tokensOut: res.outputTokens,
+            cached: res.cached,
+          },
+          'llm classified',
+        );
       } catch (err) {
-        logger.warn({ input, err: err instanceof Error ? err.message : String(err) }, 'llm unavailable; lexical only');
+        logger.warn(
+          { input, err: err instanceof Error ? err.message : String(err) },
+          'llm unavailable; lexical only',
+        );
         notes.push(LLM_UNAVAILABLE_NOTE);
       }
     }
@@ -112,9 +129,16 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
     try {
       article = await fetcher.fetchArticle(url, opts?.signal);
     } catch (err) {
-      if (err instanceof FetchError) return errorDetails(input, url, { code: err.code, message: err.message });
-      logger.error({ input: url, err: err instanceof Error ? err.stack : String(err) }, 'unexpected fetch failure');
-      return errorDetails(input, url, { code: 'unreadable', message: 'Something went wrong while reading this page.' });
+      if (err instanceof FetchError)
+        return errorDetails(input, url, { code: err.code, message: err.message });
+      logger.error(
+        { input: url, err: err instanceof Error ? err.stack : String(err) },
+        'unexpected fetch failure',
+      );
+      return errorDetails(input, url, {
+        code: 'unreadable',
+        message: 'Something went wrong while reading this page.',
+      });
     }
     const details = await analyze(article, input, opts);
     // A result that fell back to lexical because the LLM failed is not cached: the next try may do better.
@@ -129,7 +153,8 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
     input: string,
     opts?: CheckOptions & { title?: string | null },
   ): Promise<CheckDetails> {
-    if (!text.trim()) return errorDetails(input, null, { code: 'invalid_input', message: 'There is no text to check.' });
+    if (!text.trim())
+      return errorDetails(input, null, { code: 'invalid_input', message: 'There is no text to check.' });
     const article: Article = {
       url: null,
       canonicalUrl: null,

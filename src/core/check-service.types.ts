@@ -19,7 +19,11 @@ export interface CheckService {
   catalogue(): Catalogue;
   checkUrl(url: string, opts?: CheckOptions): Promise<CheckDetails>;
   /** `input` is what the user gave (a file name, "-", "text"), echoed in the result. */
-  checkText(text: string, input: string, opts?: CheckOptions & { title?: string | null }): Promise<CheckDetails>;
+  checkText(
+    text: string,
+    input: string,
+    opts?: CheckOptions & { title?: string | null },
+  ): Promise<CheckDetails>;
   /** Finds the links in a chat message and checks each; a failed link never stops the others. */
   checkMessage(msg: ChatMessage, opts?: CheckOptions): Promise<MessageCheck>;
   lookup(query: string, limit?: number): LookupHit[];

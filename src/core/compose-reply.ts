@@ -61,7 +61,8 @@ export function composeItem(d: CheckDetails, opts: ComposeOptions): ReplyItem {
     .map((m) => toEntry(m, opts))
     .filter((e): e is ReplyEntry => e !== null);
   const notes = [...d.notes];
-  if (d.possiblyNewNarrative) notes.push(`Possibly a new narrative, not in the catalogue: ${d.possiblyNewNarrative}`);
+  if (d.possiblyNewNarrative)
+    notes.push(`Possibly a new narrative, not in the catalogue: ${d.possiblyNewNarrative}`);
   const base = {
     input: r.input,
     url: r.url,

@@ -75,7 +75,9 @@ function render(reply: Reply, st: Style): string {
   const many = reply.items.length > 1;
   const blocks = reply.items.map((i) => itemLines(i, st, many).join('\n'));
   if (reply.skippedLinks > 0) {
-    blocks.push(`${reply.skippedLinks} more link${reply.skippedLinks > 1 ? 's were' : ' was'} not checked (limit per message).`);
+    blocks.push(
+      `${reply.skippedLinks} more link${reply.skippedLinks > 1 ? 's were' : ' was'} not checked (limit per message).`,
+    );
   }
   blocks.push(`Catalogue version ${reply.catalogueVersion}.`);
   return blocks.join('\n\n');

@@ -96,7 +96,13 @@ export interface CheckDetails {
   /** Set when an LLM flagged a possibly new narrative that is not in the catalogue (never an alert). */
   possiblyNewNarrative: string | null;
   /** Token use of the LLM call, when one was made. */
-  llm: { model: string; promptVersion: string; inputTokens: number; outputTokens: number; cached: boolean } | null;
+  llm: {
+    model: string;
+    promptVersion: string;
+    inputTokens: number;
+    outputTokens: number;
+    cached: boolean;
+  } | null;
 }
 
 export interface CheckOutput {

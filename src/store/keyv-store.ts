@@ -18,7 +18,10 @@ const OP_TIMEOUT_MS = 2_000;
 function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`store ${what} took longer than ${OP_TIMEOUT_MS} ms`)), OP_TIMEOUT_MS);
+    timer = setTimeout(
+      () => reject(new Error(`store ${what} took longer than ${OP_TIMEOUT_MS} ms`)),
+      OP_TIMEOUT_MS,
+    );
     timer.unref();
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
@@ -41,7 +44,12 @@ class KeyvStore implements KeyValueStore {
 
   async get<T>(key: string): Promise<T | undefined> {
     try {
-      return (await withTimeout(this.ready().then(() => this.keyv.get<T>(key)), 'get')) ?? undefined;
+      return (
+        (await withTimeout(
+          this.ready().then(() => this.keyv.get<T>(key)),
+          'get',
+        )) ?? undefined
+      );
     } catch (err) {
       this.logger.warn({ err: String(err), key }, 'store get failed; continuing without it');
       return undefined;
@@ -50,7 +58,10 @@ class KeyvStore implements KeyValueStore {
 
   async set(key: string, value: unknown, ttlMs?: number): Promise<void> {
     try {
-      await withTimeout(this.ready().then(() => this.keyv.set(key, value, ttlMs)), 'set');
+      await withTimeout(
+        this.ready().then(() => this.keyv.set(key, value, ttlMs)),
+        'set',
+      );
     } catch (err) {
       this.logger.warn({ err: String(err), key }, 'store set failed; continuing without it');
     }
@@ -58,14 +69,18 @@ class KeyvStore implements KeyValueStore {
 
   async setIfAbsent(key: string, value: unknown, ttlMs: number): Promise<boolean> {
     try {
-      if (this.atomicSetNx) return await withTimeout(this.atomicSetNx(key, JSON.stringify(value), ttlMs), 'setIfAbsent');
+      if (this.atomicSetNx)
+        return await withTimeout(this.atomicSetNx(key, JSON.stringify(value), ttlMs), 'setIfAbsent');
       const prev = this.locks.get(key) ?? Promise.resolve();
       const next = prev.then(async () => {
         if ((await this.keyv.get(key)) !== undefined) return false;
         await this.keyv.set(key, value, ttlMs);
         return true;
       });
-      this.locks.set(key, next.catch(() => undefined));
+      this.locks.set(
+        key,
+        next.catch(() => undefined),
+      );
       const won = await next;
       if (this.locks.get(key) === next) this.locks.delete(key);
       return won;
@@ -78,7 +93,10 @@ class KeyvStore implements KeyValueStore {
 
   async delete(key: string): Promise<void> {
     try {
-      await withTimeout(this.ready().then(() => this.keyv.delete(key)), 'delete');
+      await withTimeout(
+        this.ready().then(() => this.keyv.delete(key)),
+        'delete',
+      );
     } catch (err) {
       this.logger.warn({ err: String(err), key }, 'store delete failed');
     }
@@ -106,7 +124,10 @@ function openRedis(url: string, logger: Logger): KeyValueStore {
     {
       url,
       disableOfflineQueue: true,
-      socket: { connectTimeout: 2_000, reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5_000) },
+      socket: {
+        connectTimeout: 2_000,
+        reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5_000),
+      },
     },
     { throwOnConnectError: false, throwOnErrors: true, connectionTimeout: 2_000 },
   );

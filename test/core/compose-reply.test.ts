@@ -12,7 +12,13 @@ const catalogue = testCatalogue([
     title: { en: 'NATO opened a centre in Kazakhstan', ru: 'НАТО открыло центр в Казахстане' },
     denials: [
       { body: 'Independent outlet', type: 'independent', date: '2023-10-30', url: 'https://example.org/b' },
-      { body: 'Ministry of Defence', type: 'official', date: '2023-10-25', url: 'https://example.org/a', via: 'quoted by TASS' },
+      {
+        body: 'Ministry of Defence',
+        type: 'official',
+        date: '2023-10-25',
+        url: 'https://example.org/a',
+        via: 'quoted by TASS',
+      },
     ],
     no_official_denial: undefined,
   }),
@@ -20,7 +26,16 @@ const catalogue = testCatalogue([
 
 function details(matches: Match[], alert: boolean, notes: string[] = []): CheckDetails {
   return {
-    result: { input: 'https://news.example/a', url: 'https://news.example/a', title: 'A', language: 'ru', status: 'ok', error: null, alert, matches },
+    result: {
+      input: 'https://news.example/a',
+      url: 'https://news.example/a',
+      title: 'A',
+      language: 'ru',
+      status: 'ok',
+      error: null,
+      alert,
+      matches,
+    },
     article: null,
     notes,
     possiblyNewNarrative: null,
@@ -41,7 +56,9 @@ describe('composeReply', () => {
   it('puts the verdict first and gives context, denials (official first), evidence and the parent', () => {
     const reply = composeReply([details([promotes], true)], { catalogue, alertThreshold: 0.5, skipped: 2 });
     expect(reply.alert).toBe(true);
-    expect(reply.headline).toBe('This article repeats a known false claim: NATO opened a centre in Kazakhstan.');
+    expect(reply.headline).toBe(
+      'This article repeats a known false claim: NATO opened a centre in Kazakhstan.',
+    );
     const e = reply.items[0]?.entries[0];
     expect(e?.parent).toEqual({ id: 'turning-west', title: 'Kazakhstan is turning West' });
     expect(e?.denials.map((d) => d.who)).toEqual(['Ministry of Defence', 'Independent outlet']);
@@ -50,13 +67,20 @@ describe('composeReply', () => {
     expect(e?.alerting).toBe(true);
     const text = renderText(reply);
     expect(text).toContain('Evidence: "В Алматы открылся центр НАТО."');
-    expect(text).toContain('Ministry of Defence (official, 2023-10-25, quoted by TASS) <https://example.org/a>');
+    expect(text).toContain(
+      'Ministry of Defence (official, 2023-10-25, quoted by TASS) <https://example.org/a>',
+    );
     expect(text).toContain('2 more links were not checked');
     expect(text).toContain('Catalogue version test-version.');
   });
 
   it('uses the Russian title when asked and falls back to English', () => {
-    const reply = composeReply([details([promotes], true)], { catalogue, alertThreshold: 0.5, skipped: 0, lang: 'ru' });
+    const reply = composeReply([details([promotes], true)], {
+      catalogue,
+      alertThreshold: 0.5,
+      skipped: 0,
+      lang: 'ru',
+    });
     expect(reply.items[0]?.entries[0]?.title).toBe('НАТО открыло центр в Казахстане');
     expect(reply.items[0]?.entries[0]?.parent?.title).toBe('Kazakhstan is turning West');
   });
@@ -65,7 +89,9 @@ describe('composeReply', () => {
     const debunk: Match = { ...promotes, stance: 'debunks' };
     const reply = composeReply([details([debunk], false)], { catalogue, alertThreshold: 0.5, skipped: 0 });
     expect(reply.alert).toBe(false);
-    expect(reply.headline).toBe('This article debunks a known claim: NATO opened a centre in Kazakhstan. No alert.');
+    expect(reply.headline).toBe(
+      'This article debunks a known claim: NATO opened a centre in Kazakhstan. No alert.',
+    );
     expect(reply.items[0]?.entries[0]?.alerting).toBe(false);
   });
 
@@ -78,17 +104,28 @@ describe('composeReply', () => {
   it('reports an unreadable page in one sentence and skips unknown ids', () => {
     const failed: CheckDetails = {
       ...details([], false),
-      result: { ...details([], false).result, status: 'error', error: { code: 'unreadable', message: 'The page is behind a login wall, so I could not read it.' } },
+      result: {
+        ...details([], false).result,
+        status: 'error',
+        error: { code: 'unreadable', message: 'The page is behind a login wall, so I could not read it.' },
+      },
     };
     const unknown = details([{ ...promotes, id: 'not-in-catalogue' }], true);
     const reply = composeReply([failed, unknown], { catalogue, alertThreshold: 0.5, skipped: 0 });
-    expect(reply.items[0]?.verdict).toBe('I could not read this page: The page is behind a login wall, so I could not read it.');
+    expect(reply.items[0]?.verdict).toBe(
+      'I could not read this page: The page is behind a login wall, so I could not read it.',
+    );
     expect(reply.items[1]?.entries).toEqual([]);
   });
 
   it('escapes Markdown in article text so it cannot inject links or formatting', () => {
-    const hostile: Match = { ...promotes, evidence: [{ quote: 'Click [here](https://evil.example) **now** <@everyone>' }] };
-    const md = renderMarkdown(composeReply([details([hostile], true)], { catalogue, alertThreshold: 0.5, skipped: 0 }));
+    const hostile: Match = {
+      ...promotes,
+      evidence: [{ quote: 'Click [here](https://evil.example) **now** <@everyone>' }],
+    };
+    const md = renderMarkdown(
+      composeReply([details([hostile], true)], { catalogue, alertThreshold: 0.5, skipped: 0 }),
+    );
     expect(md).toContain('\\[here\\](https://evil.example) \\*\\*now\\*\\* \\<@everyone\\>');
     expect(md).not.toContain('[here](https://evil.example)');
   });

@@ -11,7 +11,9 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-export async function startServer(routes: Record<string, Handler | { type: string; body: string }>): Promise<TestServer> {
+export async function startServer(
+  routes: Record<string, Handler | { type: string; body: string }>,
+): Promise<TestServer> {
   const requests: string[] = [];
   const server = createServer((req, res) => {
     requests.push(req.url ?? '');

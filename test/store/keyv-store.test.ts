@@ -37,7 +37,9 @@ describe('SQLite store', () => {
 
   it('lets exactly one of many concurrent deliveries through setIfAbsent', async () => {
     const store = openStore(`sqlite://${join(dir, 'once.sqlite')}`, silentLogger);
-    const wins = await Promise.all(Array.from({ length: 20 }, () => store.setIfAbsent('reply:C1:1.2', 1, 60_000)));
+    const wins = await Promise.all(
+      Array.from({ length: 20 }, () => store.setIfAbsent('reply:C1:1.2', 1, 60_000)),
+    );
     expect(wins.filter(Boolean)).toHaveLength(1);
     await store.close();
   });
@@ -45,7 +47,13 @@ describe('SQLite store', () => {
   it('keeps feedback votes, one per user per alert', async () => {
     const store = openStore(`sqlite://${join(dir, 'feedback.sqlite')}`, silentLogger);
     const fb = new FeedbackStore(store, { now: () => new Date('2026-11-21T10:00:00Z') });
-    const vote = { platform: 'slack' as const, teamId: 'T1', channelId: 'C1', messageId: '1.1', entryIds: ['a', 'b'] };
+    const vote = {
+      platform: 'slack' as const,
+      teamId: 'T1',
+      channelId: 'C1',
+      messageId: '1.1',
+      entryIds: ['a', 'b'],
+    };
     await fb.record({ ...vote, verdict: 'helpful', userId: 'U1' });
     await fb.record({ ...vote, verdict: 'wrong', userId: 'U1' });
     await fb.record({ ...vote, verdict: 'helpful', userId: 'U2' });
@@ -68,7 +76,11 @@ describe.runIf(needRedis)('Redis store (several replicas)', () => {
   });
 
   it('shares the cache and lets exactly one replica claim a delivery', async () => {
-    const replicas = [openStore(redis.url, silentLogger), openStore(redis.url, silentLogger), openStore(redis.url, silentLogger)];
+    const replicas = [
+      openStore(redis.url, silentLogger),
+      openStore(redis.url, silentLogger),
+      openStore(redis.url, silentLogger),
+    ];
     await replicas[0]?.set('check:y', { ok: true }, 60_000);
     expect(await replicas[1]?.get('check:y')).toEqual({ ok: true });
     const wins = await Promise.all(

@@ -24,7 +24,16 @@ async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
 
 function failed(input: string, code: ErrorCode, message: string) {
   return {
-    result: { input, url: null, title: null, language: null, status: 'error' as const, error: { code, message }, alert: false, matches: [] },
+    result: {
+      input,
+      url: null,
+      title: null,
+      language: null,
+      status: 'error' as const,
+      error: { code, message },
+      alert: false,
+      matches: [],
+    },
     article: null,
     notes: [],
     possiblyNewNarrative: null,
@@ -37,9 +46,14 @@ async function checkFile(service: CheckService, input: string, offline: boolean)
   const info = await stat(input).catch(() => null);
   if (!info?.isFile()) return failed(input, 'not_found', `There is no file named ${input}.`);
   if (!TEXT_EXT.has(ext) && !HTML_EXT.has(ext)) {
-    return failed(input, 'unsupported_type', `I can read .html, .htm, .txt and .md files, not "${ext || 'no extension'}".`);
+    return failed(
+      input,
+      'unsupported_type',
+      `I can read .html, .htm, .txt and .md files, not "${ext || 'no extension'}".`,
+    );
   }
-  if (info.size > MAX_FILE_BYTES) return failed(input, 'too_large', `The file ${input} is larger than 20 MB.`);
+  if (info.size > MAX_FILE_BYTES)
+    return failed(input, 'too_large', `The file ${input} is larger than 20 MB.`);
   const raw = await readFile(input, 'utf8');
   if (TEXT_EXT.has(ext)) return service.checkText(raw, input, { offline });
   try {
@@ -52,16 +66,30 @@ async function checkFile(service: CheckService, input: string, offline: boolean)
   }
 }
 
-async function checkOne(service: CheckService, input: string, io: CliIO, offline: boolean): Promise<CheckDetails> {
+async function checkOne(
+  service: CheckService,
+  input: string,
+  io: CliIO,
+  offline: boolean,
+): Promise<CheckDetails> {
   if (input === '-') return service.checkText(await readStdin(io.stdin), '-', { offline });
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) return service.checkUrl(input, { offline });
   return checkFile(service, input, offline);
 }
 
 export async function check(args: string[], io: CliIO): Promise<number> {
-  let parsed: ReturnType<typeof parseArgs<{ options: { json: { type: 'boolean' }; offline: { type: 'boolean' } }; allowPositionals: true }>>;
+  let parsed: ReturnType<
+    typeof parseArgs<{
+      options: { json: { type: 'boolean' }; offline: { type: 'boolean' } };
+      allowPositionals: true;
+    }>
+  >;
   try {
-    parsed = parseArgs({ args, options: { json: { type: 'boolean' }, offline: { type: 'boolean' } }, allowPositionals: true });
+    parsed = parseArgs({
+      args,
+      options: { json: { type: 'boolean' }, offline: { type: 'boolean' } },
+      allowPositionals: true,
+    });
   } catch (err) {
     io.stderr.write(`claimdesk check: ${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
     return 2;
@@ -89,7 +117,11 @@ export async function check(args: string[], io: CliIO): Promise<number> {
       io.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     } else {
       for (const d of details) {
-        const reply = composeReply([d], { catalogue: app.catalogue, alertThreshold: app.config.alertThreshold, skipped: 0 });
+        const reply = composeReply([d], {
+          catalogue: app.catalogue,
+          alertThreshold: app.config.alertThreshold,
+          skipped: 0,
+        });
         io.stdout.write(`== ${d.result.input}\n${renderText(reply)}\n\n`);
       }
     }

@@ -34,7 +34,8 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const two = second ? COMMANDS[`${first} ${second}`] : undefined;
   if (two) return two(rest, io);
   const one = COMMANDS[first];
-  if (one && !['claims', 'discord'].includes(first)) return one(second === undefined ? rest : [second, ...rest], io);
+  if (one && !['claims', 'discord'].includes(first))
+    return one(second === undefined ? rest : [second, ...rest], io);
   io.stderr.write(`claimdesk: unknown command "${argv.slice(0, 2).join(' ')}"\n\n${USAGE}`);
   return 2;
 }

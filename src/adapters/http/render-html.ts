@@ -39,7 +39,9 @@ function item(i: ReplyItem): string {
 }
 
 export function renderReplyHtml(reply: Reply): string {
-  const skipped = reply.skippedLinks ? `<p class="note">${reply.skippedLinks} more links were not checked.</p>` : '';
+  const skipped = reply.skippedLinks
+    ? `<p class="note">${reply.skippedLinks} more links were not checked.</p>`
+    : '';
   return `${reply.items.map(item).join('')}${skipped}<p class="muted">Catalogue version ${esc(reply.catalogueVersion)}</p>`;
 }
 

@@ -13,10 +13,15 @@ import { renderCardHtml, renderReplyHtml } from './render-html.js';
 
 const checkBody = z.union([
   z.strictObject({ url: z.string().min(1).max(4096), offline: z.boolean().optional() }),
-  z.strictObject({ text: z.string().min(1).max(1_000_000), title: z.string().max(1000).optional(), offline: z.boolean().optional() }),
+  z.strictObject({
+    text: z.string().min(1).max(1_000_000),
+    title: z.string().max(1000).optional(),
+    offline: z.boolean().optional(),
+  }),
 ]);
 
-const BAD_BODY = 'Send JSON with either "url" (a link) or "text" (up to 1 MB), and optionally "offline": true.';
+const BAD_BODY =
+  'Send JSON with either "url" (a link) or "text" (up to 1 MB), and optionally "offline": true.';
 
 function badRequest(res: Response, message: string): void {
   res.status(400).json({ error: { code: 'invalid_input', message } });
@@ -27,7 +32,7 @@ function lang(q: unknown): ReplyLang {
 }
 
 export function createHttpApp(app: App): express.Express {
-  const { service, catalogue, config, logger } = app;
+  const { service, catalogue, config } = app;
   const http = express();
   http.disable('x-powered-by');
   http.use((_req, res, next) => {
@@ -42,7 +47,9 @@ export function createHttpApp(app: App): express.Express {
     if (!parsed.success) return null;
     const b = parsed.data;
     const opts = { offline: b.offline === true };
-    return 'url' in b ? service.checkUrl(b.url, opts) : service.checkText(b.text, 'text', { ...opts, title: b.title ?? null });
+    return 'url' in b
+      ? service.checkUrl(b.url, opts)
+      : service.checkText(b.text, 'text', { ...opts, title: b.title ?? null });
   }
 
   http.get('/healthz', (_req, res) => {
@@ -50,7 +57,10 @@ export function createHttpApp(app: App): express.Express {
   });
 
   http.get('/', (_req, res) => {
-    res.setHeader('Content-Security-Policy', "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'");
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
+    );
     res.type('html').send(PAGE_HTML);
   });
 
@@ -92,7 +102,9 @@ export function createHttpApp(app: App): express.Express {
   http.get('/api/claims/:id', (req, res) => {
     const entry = service.entry(req.params.id);
     if (!entry) {
-      res.status(404).json({ error: { code: 'not_found', message: `No catalogue entry has the id "${req.params.id}".` } });
+      res
+        .status(404)
+        .json({ error: { code: 'not_found', message: `No catalogue entry has the id "${req.params.id}".` } });
       return;
     }
     res.json({ card: entryCard(entry, catalogue, lang(req.query.lang)), entry });
@@ -100,9 +112,16 @@ export function createHttpApp(app: App): express.Express {
 
   http.get('/api/lookup', (req, res) => {
     const q = typeof req.query.q === 'string' ? req.query.q.trim() : '';
-    if (!q || q.length > 500) return badRequest(res, 'Give the words to look up as ?q= (at most 500 characters).');
-    const hits = service.lookup(q, 10).map((h) => ({ score: h.score, card: entryCard(h.entry, catalogue, lang(req.query.lang)) }));
-    res.json({ query: q, hits, ...(req.query.html ? { html: hits.map((h) => renderCardHtml(h.card)).join('') } : {}) });
+    if (!q || q.length > 500)
+      return badRequest(res, 'Give the words to look up as ?q= (at most 500 characters).');
+    const hits = service
+      .lookup(q, 10)
+      .map((h) => ({ score: h.score, card: entryCard(h.entry, catalogue, lang(req.query.lang)) }));
+    res.json({
+      query: q,
+      hits,
+      ...(req.query.html ? { html: hits.map((h) => renderCardHtml(h.card)).join('') } : {}),
+    });
   });
 
   http.get('/api/feedback', async (_req, res, next) => {
@@ -124,11 +143,15 @@ export function finishHttpApp(http: express.Express, app: App): void {
   http.use((err: unknown, req: Request, res: Response, _next: NextFunction) => {
     const status = typeof err === 'object' && err !== null && 'status' in err ? Number(err.status) : 500;
     if (status >= 400 && status < 500) {
-      const message = status === 413 ? 'The request body is too large.' : 'The request body is not valid JSON.';
+      const message =
+        status === 413 ? 'The request body is too large.' : 'The request body is not valid JSON.';
       res.status(status).json({ error: { code: 'invalid_input', message } });
       return;
     }
-    app.logger.error({ path: req.path, err: err instanceof Error ? err.stack : String(err) }, 'request failed');
+    app.logger.error(
+      { path: req.path, err: err instanceof Error ? err.stack : String(err) },
+      'request failed',
+    );
     res.status(500).json({ error: { code: 'internal', message: 'Something went wrong on our side.' } });
   });
 }

@@ -14,7 +14,10 @@ beforeAll(async () => {
   pages = await startServer({ '/promo': { type: 'text/html', body: PROMOTING_RU } });
   writeFileSync(join(dir, 'debunk.html'), DEBUNKING_EN);
   writeFileSync(join(dir, 'neutral.html'), NEUTRAL_EN);
-  writeFileSync(join(dir, 'claim.txt'), 'Kazakhstan opens a NATO peacekeeping centre where its troops will train to NATO standards.');
+  writeFileSync(
+    join(dir, 'claim.txt'),
+    'Kazakhstan opens a NATO peacekeeping centre where its troops will train to NATO standards.',
+  );
   writeFileSync(join(dir, 'notes.pdf'), '%PDF-1.4');
 });
 afterAll(async () => {
@@ -26,7 +29,15 @@ describe('claimdesk check', () => {
   it('checks a URL, files and stdin in one run and prints the JSON contract', async () => {
     const env = { FETCH_ALLOW_HOSTS: pages.host };
     const { code, stdout, stderr } = await cli(
-      ['check', '--json', '--offline', pages.url('/promo'), join(dir, 'debunk.html'), join(dir, 'neutral.html'), '-'],
+      [
+        'check',
+        '--json',
+        '--offline',
+        pages.url('/promo'),
+        join(dir, 'debunk.html'),
+        join(dir, 'neutral.html'),
+        '-',
+      ],
       env,
       'Казахстан — это искусственное государство на бывших русских территориях, пишет автор.',
     );
@@ -34,7 +45,12 @@ describe('claimdesk check', () => {
     expect(code).toBe(0);
     const out = JSON.parse(stdout) as CheckOutput;
     expect(out.catalogue.entries).toBeGreaterThanOrEqual(14);
-    expect(out.results.map((r) => r.input)).toEqual([pages.url('/promo'), join(dir, 'debunk.html'), join(dir, 'neutral.html'), '-']);
+    expect(out.results.map((r) => r.input)).toEqual([
+      pages.url('/promo'),
+      join(dir, 'debunk.html'),
+      join(dir, 'neutral.html'),
+      '-',
+    ]);
     const [promo, debunk, neutral] = out.results;
     expect(promo?.alert).toBe(true);
     expect(promo?.url).toBe(pages.url('/promo'));
@@ -42,16 +58,38 @@ describe('claimdesk check', () => {
     expect(debunk?.alert).toBe(false);
     expect(neutral).toMatchObject({ status: 'ok', alert: false, matches: [], url: null, error: null });
     for (const r of out.results) {
-      expect(Object.keys(r).sort()).toEqual(['alert', 'error', 'input', 'language', 'matches', 'status', 'title', 'url']);
+      expect(Object.keys(r).sort()).toEqual([
+        'alert',
+        'error',
+        'input',
+        'language',
+        'matches',
+        'status',
+        'title',
+        'url',
+      ]);
     }
   });
 
   it('exits 1 when an input cannot be processed, still reporting the others', async () => {
-    const { code, stdout } = await cli(['check', '--json', '--offline', join(dir, 'claim.txt'), join(dir, 'missing.txt'), join(dir, 'notes.pdf'), 'ftp://example.com/x']);
+    const { code, stdout } = await cli([
+      'check',
+      '--json',
+      '--offline',
+      join(dir, 'claim.txt'),
+      join(dir, 'missing.txt'),
+      join(dir, 'notes.pdf'),
+      'ftp://example.com/x',
+    ]);
     expect(code).toBe(1);
     const out = JSON.parse(stdout) as CheckOutput;
     expect(out.results.map((r) => r.status)).toEqual(['ok', 'error', 'error', 'error']);
-    expect(out.results.map((r) => r.error?.code ?? null)).toEqual([null, 'not_found', 'unsupported_type', 'invalid_input']);
+    expect(out.results.map((r) => r.error?.code ?? null)).toEqual([
+      null,
+      'not_found',
+      'unsupported_type',
+      'invalid_input',
+    ]);
     expect(out.results[0]?.alert).toBe(true);
   });
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpApp, finishHttpApp } from '../../../src/adapters/http/server.js';
 import { type App, buildApp } from '../../../src/app.js';
 import { readConfig } from '../../../src/config.js';
+import type { CheckResult } from '../../../src/core/types.js';
 import { silentLogger } from '../../../src/logger.js';
 import { DEBUNKING_EN, PROMOTING_RU } from '../../helpers/articles.js';
 import { startServer, type TestServer } from '../../helpers/http-server.js';
@@ -44,7 +45,10 @@ async function post(path: string, body: unknown) {
     headers: { 'content-type': 'application/json' },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> & { results?: Array<Record<string, unknown>> } };
+  return {
+    status: res.status,
+    json: (await res.json()) as Record<string, unknown> & { results?: CheckResult[] },
+  };
 }
 
 describe('local HTTP API', () => {
@@ -67,8 +71,14 @@ describe('local HTTP API', () => {
     expect(status).toBe(200);
     expect(json.catalogue).toEqual({ version: app.catalogue.version, entries: app.catalogue.entries.length });
     const r = json.results?.[0];
-    expect(r).toMatchObject({ status: 'ok', error: null, alert: true, language: 'ru', url: pages.url('/promo') });
-    const ids = (r?.matches as Array<{ id: string; stance: string }>).map((m) => m.id);
+    expect(r).toMatchObject({
+      status: 'ok',
+      error: null,
+      alert: true,
+      language: 'ru',
+      url: pages.url('/promo'),
+    });
+    const ids = (r?.matches ?? []).map((m) => m.id);
     expect(ids).toContain('nato-peacekeeping-centre');
   });
 
@@ -82,14 +92,18 @@ describe('local HTTP API', () => {
     const { json } = await post('/api/check', { url: pages.url('/debunk') });
     const r = json.results?.[0];
     expect(r?.alert).toBe(false);
-    const m = (r?.matches as Array<{ id: string; stance: string }>).find((x) => x.id === 'nato-peacekeeping-centre');
+    const m = (r?.matches ?? []).find((x) => x.id === 'nato-peacekeeping-centre');
     expect(m?.stance === 'debunks' || m?.stance === 'reports').toBe(true);
   });
 
   it('refuses a loopback address that is not allowed, without connecting to it', async () => {
     const { status, json } = await post('/api/check', { url: canary.url('/') });
     expect(status).toBe(200);
-    expect(json.results?.[0]).toMatchObject({ status: 'error', alert: false, error: { code: 'blocked_address' } });
+    expect(json.results?.[0]).toMatchObject({
+      status: 'error',
+      alert: false,
+      error: { code: 'blocked_address' },
+    });
     expect(canary.requests).toHaveLength(0);
   });
 
@@ -114,7 +128,9 @@ describe('local HTTP API', () => {
   });
 
   it('renders the preview as escaped HTML', async () => {
-    const { json } = await post('/api/preview', { text: '<script>alert(1)</script> В Алматы открылся центр НАТО, где военные учатся по стандартам альянса.' });
+    const { json } = await post('/api/preview', {
+      text: '<script>alert(1)</script> В Алматы открылся центр НАТО, где военные учатся по стандартам альянса.',
+    });
     expect(typeof json.html).toBe('string');
     expect(json.html).not.toContain('<script>');
   });
