@@ -1,0 +1,53 @@
+/**
+ * Evidence for a match: the sentences that carried it, quoted verbatim (text.slice of the article's
+ * text, or the title when the title carried it), the sentences with the most concepts first, at most
+ * `max`, in document order. Also whether the claim sits in scare quotes (see quotes.ts).
+ */
+import type { Evidence } from '../core/types.js';
+import { type Doc, sentenceText } from './document.js';
+import { isScareQuote, quotedRanges } from './quotes.js';
+import type { ConceptHit, WindowMatch } from './windows.js';
+
+function isQuoted(doc: Doc, h: ConceptHit): boolean {
+  const s = doc.sentences[h.sentence];
+  const first = doc.starts[h.from];
+  const last = doc.ends[h.to];
+  if (!s || first === undefined || last === undefined) return false;
+  const text = sentenceText(doc, h.sentence);
+  return quotedRanges(text).some(
+    (r) => first - s.start >= r.start && last - s.start <= r.end && isScareQuote(text, r),
+  );
+}
+
+/** True when, in some window, at least half of the matched occurrences are in scare quotes. */
+export function scareQuoted(doc: Doc, windows: readonly WindowMatch[]): boolean {
+  return windows.some((w) => 2 * w.used.filter((h) => isQuoted(doc, h)).length >= w.used.length);
+}
+
+export function evidenceOf(
+  doc: Doc,
+  windows: readonly WindowMatch[],
+  max: number,
+): { all: number[]; quotes: Evidence[] } {
+  const weight = new Map<number, Set<number>>();
+  for (const w of windows) {
+    for (const h of w.used) {
+      const set = weight.get(h.sentence) ?? new Set<number>();
+      set.add(h.concept);
+      weight.set(h.sentence, set);
+    }
+  }
+  const all = [...weight.keys()].sort((a, b) => a - b);
+  const best = [...all].sort((a, b) => (weight.get(b)?.size ?? 0) - (weight.get(a)?.size ?? 0) || a - b);
+  const chosen = best.slice(0, max).sort((a, b) => a - b);
+  const seen = new Set<string>();
+  const quotes: Evidence[] = [];
+  for (const s of chosen) {
+    const quote = sentenceText(doc, s);
+    if (quote && !seen.has(quote)) {
+      seen.add(quote);
+      quotes.push({ quote });
+    }
+  }
+  return { all, quotes };
+}

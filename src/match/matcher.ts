@@ -1,0 +1,188 @@
+/**
+ * The lexical matcher: catalogue `match` definitions against an article.
+ *
+ * TERM SEMANTICS (claims/README.md explains them for admins):
+ * - A term is a word or a phrase in en, ru or kk. Matching ignores case, ё/е, typographic quotes and
+ *   dashes; a hyphen separates words ("territorial-defence" = "territorial defence").
+ * - Words are stemmed (Snowball Russian/English; a light Kazakh stemmer for kk terms, for words with
+ *   Kazakh letters and for Kazakh articles), so a base form matches its inflections:
+ *   "биолаборатория" matches "биолабораторий", "brigade" matches "brigades", "шекара" matches
+ *   "шекарасында".
+ * - A trailing * makes a word a prefix of the folded, unstemmed word: "русофоб*" matches
+ *   "русофобия", "русофобский". A prefix needs at least 3 letters (shorter ones are whole words).
+ * - A multi-word term matches consecutive words of one sentence, each compared as above.
+ * - Latin and Cyrillic spellings of a word meet through transliteration (Tokayev = Токаева,
+ *   Astana = Астане, Rosenblum = Розенблюм, Latin-script Kazakh "Qazaqstannyñ" = "Қазақстан").
+ *   A prefix also meets the other script when its transliterated key has at least 4 letters (3
+ *   inside a phrase): "зертхана*" matches "zerthanalar", "Пентагон*" matches "Pentagon's".
+ * - A Kazakh term written inflected keeps its ending: "Қазақстаннан" (from Kazakhstan) matches
+ *   "Қазақстаннан", not "Қазақстан"; a base form matches its inflections ("шекара" → "шекарасында").
+ * - A concept occurs where any of its terms occurs. A pattern (a list of at least two concepts)
+ *   holds when all its concepts occur, as different words, within `window` consecutive sentences
+ *   (the title counts as the sentence before the first one), and no `exclude` term occurs in that
+ *   window. An entry matches when any of its patterns holds somewhere.
+ *
+ * PARENTS: when a claim matches, its parent narrative (and the parent's parent) is not returned as
+ * a separate match, whatever its own stance: the claim is the more precise finding and the reply
+ * names the parent from the catalogue. A parent that also matched raises the claim's confidence.
+ *
+ * The catalogue is compiled into an index (term-index.ts), so the cost per article grows with the
+ * article and with the number of hits, not with the number of entries.
+ */
+import type { Catalogue } from '../claims/schema.js';
+import type { LexicalMatcher } from '../core/ports.js';
+import type { Article, Match } from '../core/types.js';
+import { type CompiledCatalogue, type CompiledEntry, compileCatalogue } from './catalogue-index.js';
+import { round2, supportScore } from './confidence.js';
+import { type Doc, prepareDocument, sentenceText } from './document.js';
+import { evidenceOf, scareQuoted } from './evidence.js';
+import { decideStance, type SentenceCues } from './stance.js';
+import type { Occurrence } from './term-index.js';
+import { type ConceptHit, findWindows, type WindowMatch } from './windows.js';
+
+export interface LexicalMatcherOptions {
+  /** Evidence sentences quoted per match (default 3). */
+  maxEvidence?: number;
+  /** Compare every term with every word instead of using the index (tests and benchmarks only). */
+  naive?: boolean;
+}
+
+interface Found {
+  entry: number;
+  windows: WindowMatch[];
+  match: Match;
+}
+
+const PARENT_BONUS = 0.05;
+
+/** "Минобороны РК: …" — an official followed by a colon (at most two words later) is reported speech. */
+function colonAfter(doc: Doc, o: Occurrence<number>): boolean {
+  const end = doc.ends[o.to];
+  if (end === undefined) return false;
+  const source = o.to < doc.titleWords ? doc.title : doc.text;
+  const rest = source.slice(end, end + 40);
+  const colon = rest.indexOf(':');
+  if (colon === -1) return false;
+  const between = rest.slice(0, colon);
+  return !/[.!?\n]/.test(between) && between.split(/\s+/).filter(Boolean).length <= 2;
+}
+
+/** A fact-check lede: "No, NATO did not open…", "Нет, …", "Жоқ, …". */
+const NO_LEDE = /^["«“]?(no|нет|жоқ|joq)\s*[,:—–-]/i;
+const LEDE_START = new Set(['n', 'н', 'ж', 'j', '"', '«', '“']);
+
+function emptyCues(): SentenceCues {
+  return { refute: 0, distance: 0, counter: 0, official: 0, negation: 0, speech: 0, reply: 0 };
+}
+
+/** Occurrences grouped by unique term, cue counts per sentence, and the entries worth evaluating. */
+function group(
+  compiled: CompiledCatalogue,
+  doc: Doc,
+  occurrences: readonly Occurrence<number>[],
+  all: boolean,
+) {
+  const cues = Array.from({ length: doc.sentences.length }, emptyCues);
+  const byTerm = new Map<number, Occurrence<number>[]>();
+  const candidates = new Set<number>();
+  for (const o of occurrences) {
+    const id = o.term.payload;
+    const list = byTerm.get(id);
+    if (list) list.push(o);
+    else byTerm.set(id, [o]);
+    const t = compiled.terms[id];
+    if (!t) continue;
+    for (const e of t.triggers) candidates.add(e);
+    const c = cues[o.sentence];
+    if (!c) continue;
+    for (const cue of t.cues) {
+      c[cue]++;
+      if (cue === 'official' && colonAfter(doc, o)) c.speech++;
+    }
+  }
+  doc.sentences.forEach((s, i) => {
+    const c = cues[i];
+    const source = s.source === 'title' ? doc.title : doc.text;
+    // Only sentences that open with n/н/ж/j (or a quote) can be a "No, …" lede: test those alone.
+    if (c && LEDE_START.has(source[s.start]?.toLowerCase() ?? '') && NO_LEDE.test(sentenceText(doc, i)))
+      c.refute++;
+  });
+  if (all) for (let e = 0; e < compiled.entries.length; e++) candidates.add(e);
+  return { cues, byTerm, candidates };
+}
+
+function hitsOf(ce: CompiledEntry, byTerm: ReadonlyMap<number, Occurrence<number>[]>) {
+  const hits = new Map<number, ConceptHit[]>();
+  ce.conceptTerms.forEach((ids, concept) => {
+    const list: ConceptHit[] = [];
+    for (const id of ids) {
+      for (const o of byTerm.get(id) ?? [])
+        list.push({ concept, from: o.from, to: o.to, sentence: o.sentence });
+    }
+    if (list.length === 0) return;
+    if (ids.length > 1) list.sort((a, b) => a.from - b.from || a.to - b.to);
+    hits.set(concept, list);
+  });
+  const excluded = new Set<number>();
+  for (const id of ce.excludeTerms) for (const o of byTerm.get(id) ?? []) excluded.add(o.sentence);
+  return { hits, excluded };
+}
+
+export function matchDocument(
+  compiled: CompiledCatalogue,
+  doc: Doc,
+  opts: LexicalMatcherOptions = {},
+): Match[] {
+  const occurrences = opts.naive ? compiled.index.scanNaive(doc) : compiled.index.scan(doc);
+  const { cues, byTerm, candidates } = group(compiled, doc, occurrences, opts.naive === true);
+  const found: Found[] = [];
+  for (const e of [...candidates].sort((a, b) => a - b)) {
+    const ce = compiled.entries[e];
+    if (!ce) continue;
+    const { hits, excluded } = hitsOf(ce, byTerm);
+    if (hits.size < 2 && ![...hits.values()].some((h) => h.length > 1)) continue;
+    const windows = ce.patterns.flatMap((p, i) => findWindows(i, p, hits, ce.window, excluded));
+    if (windows.length === 0) continue;
+    const { all, quotes } = evidenceOf(doc, windows, opts.maxEvidence ?? 3);
+    const { stance, clarity } = decideStance({
+      evidence: all,
+      cues,
+      titleSentence: doc.titleSentence,
+      scareQuoted: scareQuoted(doc, windows),
+    });
+    const support = supportScore(windows, ce.patterns, ce.concepts.length);
+    found.push({
+      entry: e,
+      windows,
+      match: {
+        id: ce.entry.id,
+        kind: ce.entry.kind,
+        stance,
+        confidence: support * clarity,
+        method: 'lexical',
+        evidence: quotes,
+      },
+    });
+  }
+  const matched = new Set(found.map((f) => f.entry));
+  const hidden = new Set<number>();
+  for (const f of found) {
+    const ancestors = compiled.entries[f.entry]?.ancestors ?? [];
+    if (ancestors.some((a) => matched.has(a))) f.match.confidence += PARENT_BONUS;
+    for (const a of ancestors) hidden.add(a);
+  }
+  const rank = (m: Match): number => (m.stance === 'promotes' || m.stance === 'unclear' ? 1 : 0);
+  return found
+    .filter((f) => !hidden.has(f.entry))
+    .map((f) => ({ ...f.match, confidence: round2(Math.min(0.97, f.match.confidence)) }))
+    .sort((a, b) => rank(b) - rank(a) || b.confidence - a.confidence || a.id.localeCompare(b.id));
+}
+
+/** Builds the matcher over a catalogue: the index is compiled once, here. */
+export function createLexicalMatcher(catalogue: Catalogue, opts: LexicalMatcherOptions = {}): LexicalMatcher {
+  const compiled = compileCatalogue(catalogue);
+  return {
+    match: (article: Pick<Article, 'text' | 'title' | 'language'>) =>
+      matchDocument(compiled, prepareDocument(article), opts),
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Stance: does the article promote, report on, debunk, or say something unclear about an entry?
+ *
+ * Inputs are the sentences that carry the match (the evidence), the stance cues found in every
+ * sentence (cues.ts), and whether a matched term sits in scare quotes. "Near" means an evidence
+ * sentence or the sentence just before or after one.
+ *
+ *  1. A counter cue near ("this is not fake", "не верьте", "has not denied") → unclear (mixed).
+ *  2. A refutation cue near ("fake", "опровергли", "жалған ақпарат", a sentence opening with
+ *     "No," / "Нет," / "Жоқ,"), or an official denial (see cues.ts) in an evidence sentence itself
+ *     → debunks.
+ *  3. Article level: a refutation in the headline, or refutations in at least
+ *     max(2, 8% of the sentences) sentences → debunks (unclear if a counter cue occurs anywhere).
+ *  4. A distancing cue near ("allegedly", "якобы", "according to Telegram channels") → reports.
+ *  5. A distancing cue in the headline, distancing in max(2, 8%) sentences, or a single refutation
+ *     anywhere in the article → reports.
+ *  6. The claim in scare quotes (at least half the matched words of a window quoted: «центр НАТО»,
+ *     'artificial state') → reports.
+ *  7. Otherwise → promotes.
+ *
+ * `clarity` (0..1) says how clean the signals are; it scales the match's confidence.
+ */
+import type { Stance } from '../core/types.js';
+import type { CueKind } from './cues.js';
+
+export type SentenceCues = Record<CueKind, number>;
+
+export interface StanceInput {
+  evidence: readonly number[];
+  /** Cue counts per sentence, indexed like the document's sentences. */
+  cues: readonly SentenceCues[];
+  titleSentence: number | null;
+  scareQuoted: boolean;
+}
+
+export interface StanceResult {
+  stance: Stance;
+  clarity: number;
+}
+
+const ARTICLE_SHARE = 0.08;
+
+export function decideStance(input: StanceInput): StanceResult {
+  const { cues, evidence, titleSentence } = input;
+  const near = new Set<number>();
+  for (const s of evidence) for (const n of [s - 1, s, s + 1]) if (n >= 0 && n < cues.length) near.add(n);
+  const local = { refute: 0, distance: 0, counter: 0 };
+  for (const s of evidence) {
+    const c = cues[s];
+    if (c && c.official > 0 && ((c.negation > 0 && c.speech > 0) || c.reply > 0)) local.refute++;
+  }
+  for (const s of near) {
+    const c = cues[s];
+    if (!c) continue;
+    local.refute += c.refute;
+    local.distance += c.distance;
+    local.counter += c.counter;
+  }
+  let refuteSentences = 0;
+  let distanceSentences = 0;
+  let counterAnywhere = false;
+  for (const c of cues) {
+    if (c.refute > 0) refuteSentences++;
+    if (c.distance > 0) distanceSentences++;
+    if (c.counter > 0) counterAnywhere = true;
+  }
+  const title = titleSentence === null ? undefined : cues[titleSentence];
+  const many = Math.max(2, Math.ceil(ARTICLE_SHARE * cues.length));
+
+  if (local.counter > 0) return { stance: 'unclear', clarity: 0.85 };
+  if (local.refute > 0) return { stance: 'debunks', clarity: local.distance > 0 ? 1 : 0.95 };
+  if ((title && title.refute > 0) || refuteSentences >= many) {
+    return counterAnywhere ? { stance: 'unclear', clarity: 0.85 } : { stance: 'debunks', clarity: 0.85 };
+  }
+  if (local.distance > 0) return { stance: 'reports', clarity: 0.9 };
+  if ((title && title.distance > 0) || distanceSentences >= many || refuteSentences > 0) {
+    return { stance: 'reports', clarity: 0.75 };
+  }
+  if (input.scareQuoted) return { stance: 'reports', clarity: 0.8 };
+  return { stance: 'promotes', clarity: distanceSentences > 0 || counterAnywhere ? 0.9 : 1 };
+}

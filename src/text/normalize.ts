@@ -1,0 +1,178 @@
+/**
+ * Text normalization for matching, in Russian, Kazakh (Cyrillic and Latin script) and English.
+ *
+ * - foldCase: Unicode NFC, lower case, ё→е, typographic quotes to ' and ", dashes to -, no-break
+ *   spaces to spaces, soft hyphens and zero-width characters removed. Kazakh letters are kept.
+ * - tokenize: words are runs of Unicode letters, combining marks and digits (an inner apostrophe is
+ *   kept: "Kazakhstan's"). Hyphenated words are split into their parts ("конференц-зал" →
+ *   "конференц", "зал"; "territorial-defence" → "territorial", "defence"), so a multi-word term
+ *   "territorial defence" meets both spellings. Offsets point into the original string.
+ * - stem: Snowball for Russian and English; the light Kazakh stemmer (kazakh-stem.ts) for a word
+ *   with Kazakh-specific letters (әғқңөұүһі, or ä ğ ı ñ ş ū ǵ ń in Latin script) or when the
+ *   language hint is "kk". Numbers are kept as they are.
+ * - termKeys: fold → tokenize → stem.
+ */
+import snowball from 'snowball-stemmers';
+import type { Language } from '../core/types.js';
+import { stemKazakhCyrillic, stemKazakhLatin } from './kazakh-stem.js';
+
+export interface Token {
+  /** The folded word. */
+  word: string;
+  /** Offsets of the word in the original string: original.slice(start, end). */
+  start: number;
+  end: number;
+}
+
+const ruStemmer = snowball.newStemmer('russian');
+const enStemmer = snowball.newStemmer('english');
+
+const FOLD_MAP: Record<string, string> = {
+  ё: 'е',
+  '«': '"',
+  '»': '"',
+  '“': '"',
+  '”': '"',
+  '„': '"',
+  '‟': '"',
+  '″': '"',
+  '‹': "'",
+  '›': "'",
+  '‘': "'",
+  '’': "'",
+  '‚': "'",
+  '‛': "'",
+  '′': "'",
+  ʼ: "'",
+  '‐': '-',
+  '‑': '-',
+  '‒': '-',
+  '–': '-',
+  '—': '-',
+  '―': '-',
+  '−': '-',
+  '\u00a0': ' ',
+  '\u2007': ' ',
+  '\u202f': ' ',
+};
+const FOLD_RE = /[ё«»“”„‟″‹›‘’‚‛′ʼ‐‑‒–—―−\u00a0\u2007\u202f]/g;
+const INVISIBLE_RE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/** Case- and typography-folded text (see the module comment). */
+export function foldCase(s: string): string {
+  return s
+    .normalize('NFC')
+    .replace(INVISIBLE_RE, '')
+    .toLowerCase()
+    .replace(FOLD_RE, (c) => FOLD_MAP[c] ?? c);
+}
+
+const WORD_RE = /[\p{L}\p{M}\p{N}\u00ad\u200b-\u200d\u2060]+(?:['’ʼ][\p{L}\p{M}]+)*/gu;
+const WORD_CHAR_RE = /[\p{L}\p{M}\p{N}]/u;
+const LENGTH_KEEPING_RE = /[ё’ʼ]/g;
+const LENGTH_KEEPING: Record<string, string> = { ё: 'е', '’': "'", ʼ: "'" };
+const NEEDS_NFC_RE = /[\u0300-\u036f\u1100-\u11ff\u3099\u309a]/;
+
+/** Word characters below U+0530 (Latin, combining marks, Greek, Cyrillic): a lookup table. */
+const LOW_WORD = new Uint8Array(0x530);
+for (let c = 0; c < 0x530; c++) LOW_WORD[c] = WORD_CHAR_RE.test(String.fromCharCode(c)) || c === 0xad ? 1 : 0;
+
+/** A letter, digit, combining mark or invisible joiner. */
+function isWordCode(c: number): boolean {
+  if (c < 0x530) return LOW_WORD[c] === 1;
+  if ((c >= 0x200b && c <= 0x200d) || c === 0x2060) return true;
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  return WORD_CHAR_RE.test(String.fromCharCode(c));
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 0x27 || c === 0x2019 || c === 0x2bc;
+}
+
+/**
+ * Calls `visit` with each word of `s`, folded, and its offsets in `s`. Fast path: when lower-casing
+ * keeps the length and the text needs no NFC composition (nearly always), the whole text is folded
+ * once and words are cut from it at the same offsets; otherwise each word is folded on its own.
+ */
+export function forEachWord(s: string, visit: (word: string, start: number, end: number) => void): void {
+  const lower = s.toLowerCase();
+  if (lower.length !== s.length || (NEEDS_NFC_RE.test(s) && s.normalize('NFC') !== s)) {
+    for (const m of s.matchAll(WORD_RE)) {
+      const word = foldCase(m[0]);
+      if (word) visit(word, m.index, m.index + m[0].length);
+    }
+    return;
+  }
+  const folded = LENGTH_KEEPING_RE.test(lower)
+    ? lower.replace(LENGTH_KEEPING_RE, (c) => LENGTH_KEEPING[c] ?? c)
+    : lower;
+  LENGTH_KEEPING_RE.lastIndex = 0;
+  const invisible = INVISIBLE_RE.test(folded);
+  INVISIBLE_RE.lastIndex = 0;
+  const n = folded.length;
+  let i = 0;
+  while (i < n) {
+    if (!isWordCode(folded.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n) {
+      const c = folded.charCodeAt(i);
+      if (isWordCode(c)) i++;
+      else if (isApostrophe(c) && i + 1 < n && isWordCode(folded.charCodeAt(i + 1))) i++;
+      else break;
+    }
+    const raw = folded.slice(start, i);
+    const word = invisible ? raw.replace(INVISIBLE_RE, '') : raw;
+    if (word) visit(word, start, i);
+  }
+}
+
+/** The words of `s`, folded, with their offsets in `s` (see forEachWord). */
+export function tokenize(s: string): Token[] {
+  const out: Token[] = [];
+  forEachWord(s, (word, start, end) => {
+    out.push({ word, start, end });
+  });
+  return out;
+}
+
+const CYRILLIC_RE = /\p{Script=Cyrillic}/u;
+const LATIN_RE = /\p{Script=Latin}/u;
+const KK_CYRILLIC_RE = /[әғқңөұүһі]/;
+const KK_LATIN_RE = /[äğıñşūǵń]/;
+const DIGITS_RE = /^\p{N}+$/u;
+
+export type Script = 'cyrillic' | 'latin' | 'other';
+
+export function scriptOf(word: string): Script {
+  if (CYRILLIC_RE.test(word)) return 'cyrillic';
+  if (LATIN_RE.test(word)) return 'latin';
+  return 'other';
+}
+
+/** True when a folded word has letters only Kazakh uses (Cyrillic or Latin script). */
+export function hasKazakhLetters(word: string): boolean {
+  return KK_CYRILLIC_RE.test(word) || KK_LATIN_RE.test(word);
+}
+
+/** Stems a word that is already folded. `kazakh` forces the Kazakh stemmer for its script. */
+export function stemFolded(word: string, kazakh = false): string {
+  if (DIGITS_RE.test(word)) return word;
+  const script = scriptOf(word);
+  const kk = kazakh || hasKazakhLetters(word);
+  if (script === 'cyrillic') return kk ? stemKazakhCyrillic(word) : ruStemmer.stem(word);
+  if (script === 'latin') return kk ? stemKazakhLatin(word) : enStemmer.stem(word);
+  return word;
+}
+
+/** The stem of one word, in any of the three languages (see the module comment). */
+export function stem(word: string, lang?: Language | null): string {
+  return stemFolded(foldCase(word), lang === 'kk');
+}
+
+/** Fold, tokenize and stem: the match keys of a text, one per word, in order. */
+export function termKeys(text: string, lang?: Language | null): string[] {
+  return tokenize(text).map((t) => stemFolded(t.word, lang === 'kk'));
+}

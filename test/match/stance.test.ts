@@ -1,0 +1,158 @@
+/** Stance from cue phrases in three languages, quotes, official denials and article-level signals. */
+import { describe, expect, it } from 'vitest';
+import type { Language, Stance } from '../../src/core/types.js';
+import { createLexicalMatcher } from '../../src/match/index.js';
+import { decideStance, type SentenceCues } from '../../src/match/stance.js';
+import { testCatalogue, testEntry } from '../helpers/catalogue.js';
+
+const matcher = createLexicalMatcher(
+  testCatalogue([
+    testEntry({
+      id: 'nato-centre',
+      match: {
+        concepts: {
+          nato: { en: ['NATO'], ru: ['НАТО'], kk: ['НАТО'] },
+          centre: { en: ['centre', 'center'], ru: ['центр*'], kk: ['орталығ*'] },
+        },
+        patterns: [['nato', 'centre']],
+        window: 2,
+      },
+    }),
+  ]),
+);
+
+function stance(text: string, language: Language, title: string | null = null): Stance | undefined {
+  return matcher.match({ text, title, language })[0]?.stance;
+}
+
+describe('stance cues', () => {
+  it.each<[string, Language, Stance]>([
+    ['NATO opened a centre in Almaty.', 'en', 'promotes'],
+    ['В Алматы открыли центр НАТО.', 'ru', 'promotes'],
+    ['Алматыда НАТО орталығы ашылды.', 'kk', 'promotes'],
+    // refutation
+    ['The report that NATO opened a centre in Almaty is fake.', 'en', 'debunks'],
+    ['The ministry denied that NATO opened a centre.', 'en', 'debunks'],
+    ['There is no evidence that NATO opened a centre.', 'en', 'debunks'],
+    ['Experts debunked the story of a NATO centre.', 'en', 'debunks'],
+    ['Сообщения о центре НАТО — фейк.', 'ru', 'debunks'],
+    ['Минобороны опровергло сообщения о центре НАТО.', 'ru', 'debunks'],
+    ['Информация о центре НАТО не соответствует действительности.', 'ru', 'debunks'],
+    ['Это ложная информация о центре НАТО.', 'ru', 'debunks'],
+    ['Про центр НАТО распространяют дезинформацию.', 'ru', 'debunks'],
+    ['НАТО орталығы туралы жалған ақпарат тарады.', 'kk', 'debunks'],
+    ['Министрлік НАТО орталығы туралы ақпаратты жоққа шығарды.', 'kk', 'debunks'],
+    ['НАТО орталығы ашылды деген хабар шындыққа жанаспайды.', 'kk', 'debunks'],
+    ['НАТО орталығы туралы қауесет тарады.', 'kk', 'debunks'],
+    // distance and attribution
+    ['NATO allegedly opened a centre in Almaty.', 'en', 'reports'],
+    ['According to Telegram channels, NATO opened a centre in Almaty.', 'en', 'reports'],
+    ['Russian media claimed that NATO opened a centre.', 'en', 'reports'],
+    ['В Алматы якобы открыли центр НАТО.', 'ru', 'reports'],
+    ['По данным телеграм-каналов, в Алматы открыли центр НАТО.', 'ru', 'reports'],
+    ['Так называемый центр НАТО открыли в Алматы.', 'ru', 'reports'],
+    ['Блогеры утверждают, что в Алматы открыли центр НАТО.', 'ru', 'reports'],
+    ['Телеграм-арналар НАТО орталығы туралы хабарды таратып жатыр.', 'kk', 'reports'],
+    // mixed signals
+    ['This is not fake: NATO opened a centre in Almaty.', 'en', 'unclear'],
+    ['Это не фейк: в Алматы открыли центр НАТО.', 'ru', 'unclear'],
+    ['Не верьте опровержениям: центр НАТО уже работает.', 'ru', 'unclear'],
+  ])('%s → %s', (text, language, expected) => {
+    expect(stance(text, language)).toBe(expected);
+  });
+
+  it('reads quotation marks around the claim as distance, not quoted names', () => {
+    expect(stance('В Алматы открыли «центр НАТО».', 'ru')).toBe('reports');
+    expect(stance("The so-called 'NATO centre' in Almaty.", 'en')).toBe('reports');
+    expect(stance('Центр НАТО «Степь» открыли в Алматы.', 'ru')).toBe('promotes');
+  });
+
+  it('reads an official who says "not" in the evidence sentence as a denial', () => {
+    expect(stance('The Defence Ministry said NATO has not opened any centre in Kazakhstan.', 'en')).toBe(
+      'debunks',
+    );
+    expect(stance('Минобороны РК: никакого центра НАТО в Алматы нет.', 'ru')).toBe('debunks');
+  });
+
+  it('does not read a bare official name and a negation as a denial', () => {
+    expect(stance('Без НАТО центр Токаев не построил бы.', 'ru')).toBe('promotes');
+  });
+
+  it('uses a debunking headline for the whole article', () => {
+    const text = 'Some context first.\n\nA paragraph about the region.\n\nNATO opened a centre, posts said.';
+    expect(stance(text, 'en', 'Fake: no NATO base in Almaty')).toBe('debunks');
+  });
+
+  it('uses many refutations across the article', () => {
+    const text =
+      'The ministry called it fake. Weather was fine. Officials denied everything. More news. ' +
+      'NATO opened a centre in the city.';
+    expect(stance(text, 'en')).toBe('debunks');
+  });
+});
+
+describe('decideStance', () => {
+  const none = (): SentenceCues => ({
+    refute: 0,
+    distance: 0,
+    counter: 0,
+    official: 0,
+    negation: 0,
+    speech: 0,
+    reply: 0,
+  });
+  const cues = (n: number) => Array.from({ length: n }, none);
+
+  it('promotes when nothing distances the text', () => {
+    expect(decideStance({ evidence: [0], cues: cues(3), titleSentence: null, scareQuoted: false })).toEqual({
+      stance: 'promotes',
+      clarity: 1,
+    });
+  });
+  it('debunks for a refutation in the next sentence, reports for one far away', () => {
+    const near = cues(10);
+    const c1 = near[1];
+    if (c1) c1.refute = 1;
+    expect(decideStance({ evidence: [0], cues: near, titleSentence: null, scareQuoted: false }).stance).toBe(
+      'debunks',
+    );
+    const far = cues(10);
+    const c9 = far[9];
+    if (c9) c9.refute = 1;
+    expect(decideStance({ evidence: [0], cues: far, titleSentence: null, scareQuoted: false }).stance).toBe(
+      'reports',
+    );
+  });
+  it('is unclear when a counter cue is near, whatever else is there', () => {
+    const c = cues(2);
+    const c0 = c[0];
+    if (c0) {
+      c0.counter = 1;
+      c0.refute = 2;
+    }
+    expect(decideStance({ evidence: [0], cues: c, titleSentence: null, scareQuoted: false }).stance).toBe(
+      'unclear',
+    );
+  });
+  it('lowers clarity for a promoting match when cues appear elsewhere', () => {
+    const c = cues(30);
+    const c20 = c[20];
+    if (c20) c20.distance = 1;
+    expect(decideStance({ evidence: [0], cues: c, titleSentence: null, scareQuoted: false })).toEqual({
+      stance: 'promotes',
+      clarity: 0.9,
+    });
+  });
+});
+
+describe('fact-check ledes and attributed officials', () => {
+  it('reads "No, …" / "Нет, …" as a refutation', () => {
+    expect(stance('No, NATO did not open a centre in Almaty.', 'en')).toBe('debunks');
+    expect(stance('Нет, центр НАТО в Алматы не открывали.', 'ru')).toBe('debunks');
+    expect(stance('Nobody expected NATO to open a centre.', 'en')).toBe('promotes');
+  });
+  it('reads an official before a colon as reported speech', () => {
+    expect(stance('Минобороны РК: центр НАТО в Алматы не открывался.', 'ru')).toBe('debunks');
+    expect(stance('Внимание: центр НАТО в Алматы не закрыт.', 'ru')).toBe('promotes');
+  });
+});
