@@ -1,5 +1,6 @@
 /** Builds the platform-neutral Reply from check results. Adapters only render it. */
 import type { Catalogue } from '../claims/schema.js';
+import { isAlerting } from '../match/alert.js';
 import { entryCard, type ReplyLang } from './entry-card.js';
 import type { Reply, ReplyEntry, ReplyItem } from './reply.js';
 import type { CheckDetails, Match } from './types.js';
@@ -12,9 +13,6 @@ export interface ComposeOptions {
   lang?: ReplyLang;
 }
 
-export function isAlerting(m: Match, threshold: number): boolean {
-  return (m.stance === 'promotes' || m.stance === 'unclear') && m.confidence >= threshold;
-}
 
 const STANCE_ORDER = { promotes: 0, unclear: 1, reports: 2, debunks: 3 } as const;
 
