@@ -13,7 +13,6 @@ export interface ComposeOptions {
   lang?: ReplyLang;
 }
 
-
 const STANCE_ORDER = { promotes: 0, unclear: 1, reports: 2, debunks: 3 } as const;
 
 function toEntry(m: Match, opts: ComposeOptions): ReplyEntry | null {
