@@ -12,19 +12,14 @@ import { looksLikeChallenge, rawTextLength, rawTitle } from './anti-bot.js';
 import { decodeBody } from './charset.js';
 import { kindOfType, type PageKind, parseContentType, sniffKind } from './content-type.js';
 import { fail } from './fetch-errors.js';
+import type { Config } from '../config.js';
 import { toFetchError } from './fetch-failure.js';
 import { checkHop, type HopTarget, type Resolver, systemResolver } from './hop-policy.js';
 import { pinnedAgent } from './pinned-agent.js';
 import { readBody } from './read-body.js';
 
-export interface SafeFetchOptions {
-  allowHosts: ReadonlyArray<string>;
-  timeoutMs: number;
-  connectTimeoutMs: number;
-  maxBytes: number;
-  maxRedirects: number;
-  userAgent: string;
-}
+/** The fetch limits from the validated config (one definition, in config.ts). */
+export type SafeFetchOptions = Config['fetch'];
 
 export interface SafeFetchDeps {
   resolve?: Resolver;
