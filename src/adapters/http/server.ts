@@ -84,7 +84,7 @@ export function createHttpApp(app: App): express.Express {
       const d = await runCheck(req);
       if (!d) return badRequest(res, BAD_BODY);
       const reply = composeReply([d], { catalogue, alertThreshold: config.alertThreshold, skipped: 0 });
-      res.json({ result: d.result, reply, html: renderReplyHtml(reply) });
+      res.json({ result: d.result, reply, llm: d.llm, html: renderReplyHtml(reply) });
     } catch (err) {
       next(err);
     }
