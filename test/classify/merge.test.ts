@@ -55,18 +55,18 @@ describe('mergeFindings', () => {
     expect(b?.stance).toBe('promotes');
   });
 
-  it.each(['debunks', 'reports'] as const)(
-    'never turns a lexical "%s" into "promotes": unclear, at a damped confidence',
-    (stance) => {
-      const [x] = mergeFindings(
-        [m('a', { stance, confidence: 0.8 })],
-        [llm('a', { stance: 'promotes', confidence: 0.9 })],
-      );
-      expect(x?.stance).toBe('unclear');
-      expect(x?.confidence).toBeCloseTo(0.8 * DISAGREEMENT_FACTOR, 10);
-      expect(x?.confidence).toBeLessThan(0.5); // below the default alert threshold
-    },
-  );
+  it.each([
+    'debunks',
+    'reports',
+  ] as const)('never turns a lexical "%s" into "promotes": unclear, at a damped confidence', (stance) => {
+    const [x] = mergeFindings(
+      [m('a', { stance, confidence: 0.8 })],
+      [llm('a', { stance: 'promotes', confidence: 0.9 })],
+    );
+    expect(x?.stance).toBe('unclear');
+    expect(x?.confidence).toBeCloseTo(0.8 * DISAGREEMENT_FACTOR, 10);
+    expect(x?.confidence).toBeLessThan(0.5); // below the default alert threshold
+  });
 
   it('only when both sides are very sure does such a disagreement reach the alert threshold', () => {
     const [x] = mergeFindings(

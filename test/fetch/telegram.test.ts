@@ -25,12 +25,13 @@ describe('parseTelegramUrl', () => {
     expect(parseTelegramUrl(url)).toEqual(expected);
   });
 
-  it.each(['https://news.example/t.me/a/1', 'https://t.me.evil.example/a/1', 'not a url'])(
-    '%s is not Telegram',
-    (url) => {
-      expect(parseTelegramUrl(url)).toBeNull();
-    },
-  );
+  it.each([
+    'https://news.example/t.me/a/1',
+    'https://t.me.evil.example/a/1',
+    'not a url',
+  ])('%s is not Telegram', (url) => {
+    expect(parseTelegramUrl(url)).toBeNull();
+  });
 
   it('builds the embed preview address', () => {
     expect(telegramEmbedUrl('example_channel', '1234')).toBe(

@@ -31,14 +31,16 @@ describe('parseCommand', () => {
     expect(parseCommand(text)).toEqual(expected);
   });
 
-  it.each(['settings notes maybe', 'settings colour on', 'settings notes on now', 'settings reset now'])(
-    'rejects %j with the settings usage',
-    (text) => {
-      const r = parseCommand(text);
-      expect(r.kind).toBe('invalid');
-      expect(r.kind === 'invalid' && r.message).toContain('/claimcheck settings notes on|off');
-    },
-  );
+  it.each([
+    'settings notes maybe',
+    'settings colour on',
+    'settings notes on now',
+    'settings reset now',
+  ])('rejects %j with the settings usage', (text) => {
+    const r = parseCommand(text);
+    expect(r.kind).toBe('invalid');
+    expect(r.kind === 'invalid' && r.message).toContain('/claimcheck settings notes on|off');
+  });
 
   it('refuses a lookup that is too long', () => {
     expect(parseCommand('слово '.repeat(200)).kind).toBe('invalid');
