@@ -2,37 +2,25 @@
  * The classifier with the real `openai` client against a local fake OpenAI-compatible server:
  * correct answers, hallucinated ids, unverifiable quotes, malformed output, refusals, logging.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type ClassifierDeps, createClassifier, PROMPT_VERSION } from '../../src/classify/index.js';
 import { DependencyError } from '../../src/errors.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
+import { chatBody, completion, jsonCompletion, messagesOf } from '../helpers/fake-openai.js';
 import {
-  chatBody,
-  completion,
-  type FakeOpenAI,
-  jsonCompletion,
-  messagesOf,
-  startFakeOpenAI,
-} from '../helpers/fake-openai.js';
-import {
-  API_KEY,
   answer,
+  API_KEY,
   BIOLABS_SENTENCE,
   biolabsArticle,
   captureLogger,
   catalogue,
+  fakeOpenAIPerTest,
   lexicalMatch,
   llmConfig,
   recordingSleep,
 } from './setup.js';
 
-let fake: FakeOpenAI;
-beforeEach(async () => {
-  fake = await startFakeOpenAI();
-});
-afterEach(async () => {
-  await fake.close();
-});
+const fake = fakeOpenAIPerTest();
 
 function make(over: Parameters<typeof llmConfig>[1] = {}, deps: Partial<ClassifierDeps> = {}) {
   const logger = captureLogger();

@@ -3,23 +3,18 @@
  * delimiters, the instructions say so, and a model that obeys anyway (inventing an id or a quote,
  * or calling a promoting article a debunk) changes nothing that matters.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClassifier } from '../../src/classify/index.js';
 import { mergeFindings } from '../../src/classify/merge.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
-import {
-  type FakeOpenAI,
-  jsonCompletion,
-  messagesOf,
-  type RecordedRequest,
-  startFakeOpenAI,
-} from '../helpers/fake-openai.js';
+import { jsonCompletion, messagesOf, type RecordedRequest } from '../helpers/fake-openai.js';
 import {
   answer,
   article,
   BIOLABS_SENTENCE,
   captureLogger,
   catalogue,
+  fakeOpenAIPerTest,
   lexicalMatch,
   llmConfig,
 } from './setup.js';
@@ -40,13 +35,7 @@ const injected = article(
 const lexical = [lexicalMatch('us-biolabs-in-kazakhstan', { confidence: 0.7 })];
 const request = { article: injected, lexical, catalogue };
 
-let fake: FakeOpenAI;
-beforeEach(async () => {
-  fake = await startFakeOpenAI();
-});
-afterEach(async () => {
-  await fake.close();
-});
+const fake = fakeOpenAIPerTest();
 
 function make() {
   return createClassifier(llmConfig(fake.baseUrl), { store: new MemoryStore(), logger: captureLogger() });

@@ -3,28 +3,24 @@
  * `npm run eval -- --llm` use it: agreement merges into "lexical+llm"; an unavailable model leaves
  * the lexical result as it was.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClassifier, mergeFindings } from '../../src/classify/index.js';
 import type { Match } from '../../src/core/types.js';
 import { DependencyError } from '../../src/errors.js';
 import { createLexicalMatcher } from '../../src/match/index.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
+import { jsonCompletion, messagesOf, serverError } from '../helpers/fake-openai.js';
 import {
-  type FakeOpenAI,
-  jsonCompletion,
-  messagesOf,
-  serverError,
-  startFakeOpenAI,
-} from '../helpers/fake-openai.js';
-import { answer, BIOLABS_SENTENCE, biolabsArticle, captureLogger, catalogue, llmConfig } from './setup.js';
+  answer,
+  BIOLABS_SENTENCE,
+  biolabsArticle,
+  captureLogger,
+  catalogue,
+  fakeOpenAIPerTest,
+  llmConfig,
+} from './setup.js';
 
-let fake: FakeOpenAI;
-beforeEach(async () => {
-  fake = await startFakeOpenAI();
-});
-afterEach(async () => {
-  await fake.close();
-});
+const fake = fakeOpenAIPerTest();
 
 describe('matcher → classifier → merge', () => {
   const lexical: Match[] = createLexicalMatcher(catalogue).match(biolabsArticle);

@@ -3,7 +3,7 @@
  * the real `openai` client against the local fake server. Waits are recorded by an injected sleep:
  * no test depends on wall-clock timing.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   type ClassifierDeps,
   cacheKey,
@@ -14,13 +14,7 @@ import {
 import type { KeyValueStore } from '../../src/core/ports.js';
 import { DependencyError } from '../../src/errors.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
-import {
-  type FakeOpenAI,
-  jsonCompletion,
-  rateLimited,
-  serverError,
-  startFakeOpenAI,
-} from '../helpers/fake-openai.js';
+import { jsonCompletion, rateLimited, serverError } from '../helpers/fake-openai.js';
 import {
   answer,
   BIOLABS_SENTENCE,
@@ -28,18 +22,13 @@ import {
   captureLogger,
   catalogue,
   FakeClock,
+  fakeOpenAIPerTest,
   lexicalMatch,
   llmConfig,
   recordingSleep,
 } from './setup.js';
 
-let fake: FakeOpenAI;
-beforeEach(async () => {
-  fake = await startFakeOpenAI();
-});
-afterEach(async () => {
-  await fake.close();
-});
+const fake = fakeOpenAIPerTest();
 
 const good = () =>
   jsonCompletion(answer([{ id: 'us-biolabs-in-kazakhstan', quote: BIOLABS_SENTENCE }]), {

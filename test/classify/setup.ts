@@ -1,12 +1,16 @@
 /**
  * Shared pieces for the classifier tests: a small catalogue parsed through the real schema, articles,
- * a fixed clock, a sleep that records instead of waiting, and a logger that captures what it is given.
+ * a fake OpenAI server per test, a fixed clock, a sleep that records instead of waiting, and a logger
+ * that captures what it is given.
  * Texts here are written for the tests; they quote no real publication.
  */
+import { afterEach, beforeEach } from 'vitest';
 import type { LlmConfig } from '../../src/classify/index.js';
 import type { Clock, Logger } from '../../src/core/ports.js';
 import type { Article, Match } from '../../src/core/types.js';
+import { testArticle } from '../helpers/articles.js';
 import { testCatalogue, testEntry } from '../helpers/catalogue.js';
+import { type FakeOpenAI, startFakeOpenAI } from '../helpers/fake-openai.js';
 
 export const catalogue = testCatalogue(
   [
@@ -107,18 +111,7 @@ export const BIOLABS_SENTENCE =
   'The Pentagon quietly finances military biolabs in Kazakhstan that develop “biological weapons” against Russia.';
 
 export function article(text: string, over: Partial<Article> = {}): Article {
-  return {
-    url: 'https://news.example/story',
-    canonicalUrl: null,
-    title: 'Secret laboratories near Almaty',
-    byline: null,
-    siteName: 'news.example',
-    publishedAt: null,
-    language: 'en',
-    text,
-    source: 'html',
-    ...over,
-  };
+  return testArticle(text, { title: 'Secret laboratories near Almaty', siteName: 'news.example', ...over });
 }
 
 export const biolabsArticle = article(
@@ -153,6 +146,37 @@ export function llmConfig(baseUrl: string, over: Partial<LlmConfig> = {}): LlmCo
     maxRetries: 2,
     inputTokenBudget: 3_000,
     ...over,
+  };
+}
+
+/**
+ * Gives each test of the file its own fake OpenAI server, started before the test and closed after
+ * it. The handle returned reaches the server of the test that is running.
+ */
+export function fakeOpenAIPerTest(): FakeOpenAI {
+  let current: FakeOpenAI | null = null;
+  beforeEach(async () => {
+    current = await startFakeOpenAI();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = null;
+  });
+  const now = (): FakeOpenAI => {
+    if (current === null) throw new Error('the fake OpenAI server runs only while a test runs');
+    return current;
+  };
+  return {
+    get baseUrl() {
+      return now().baseUrl;
+    },
+    get requests() {
+      return now().requests;
+    },
+    enqueue: (...replies) => now().enqueue(...replies),
+    setFallback: (reply) => now().setFallback(reply),
+    calls: () => now().calls(),
+    close: () => now().close(),
   };
 }
 

@@ -3,11 +3,11 @@ import { loadCatalogue } from '../../src/claims/load.js';
 import type { Catalogue } from '../../src/claims/schema.js';
 import { createCheckService, LLM_UNAVAILABLE_NOTE } from '../../src/core/check-service.js';
 import type { ArticleFetcher, Classifier, ClassifyResponse } from '../../src/core/ports.js';
-import type { Article } from '../../src/core/types.js';
 import { DependencyError, FetchError } from '../../src/errors.js';
 import { silentLogger } from '../../src/logger.js';
 import { createLexicalMatcher } from '../../src/match/index.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
+import { testArticle } from '../helpers/articles.js';
 
 let catalogue: Catalogue;
 beforeAll(async () => {
@@ -17,20 +17,6 @@ beforeAll(async () => {
 const PROMO = 'Kazakhstan opens a NATO peacekeeping centre where its troops will train to NATO standards.';
 const PARAPHRASE = 'Washington now runs its own military training hub for the Kazakh army in Almaty.';
 
-function article(text: string, url: string): Article {
-  return {
-    url,
-    canonicalUrl: null,
-    title: null,
-    byline: null,
-    siteName: null,
-    publishedAt: null,
-    language: 'en',
-    text,
-    source: 'html',
-  };
-}
-
 function fakeFetcher(pages: Record<string, string>) {
   const calls: string[] = [];
   const fetcher: ArticleFetcher = {
@@ -38,7 +24,7 @@ function fakeFetcher(pages: Record<string, string>) {
       calls.push(url);
       const text = pages[url];
       if (text === undefined) throw new FetchError('not_found', 'The page was not found (HTTP 404).');
-      return article(text, url);
+      return testArticle(text, { url, language: 'en' });
     },
   };
   return { fetcher, calls };

@@ -4,22 +4,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleFetcher } from '../../src/core/ports.js';
-import { FetchError } from '../../src/errors.js';
 import { createArticleFetcher } from '../../src/fetch/fetch-article.js';
 import { type FixtureServer, redirect, startFixtureServer } from '../helpers/fixture-server.js';
+import { failure } from './failure.js';
 
 let server: FixtureServer;
 let fetcher: ArticleFetcher;
-
-async function failure(promise: Promise<unknown>): Promise<FetchError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof FetchError) return err;
-    throw err;
-  }
-  throw new Error('expected a FetchError, but the fetch succeeded');
-}
 
 beforeAll(async () => {
   server = await startFixtureServer({

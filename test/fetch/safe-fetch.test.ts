@@ -5,7 +5,6 @@
 import { brotliCompressSync, constants, deflateSync, gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FetchError } from '../../src/errors.js';
 import { createSafeFetch, type SafeFetchOptions } from '../../src/fetch/safe-fetch.js';
 import {
   bigBody,
@@ -14,6 +13,7 @@ import {
   startFixtureServer,
   trickle,
 } from '../helpers/fixture-server.js';
+import { failure } from './failure.js';
 
 const PAGE =
   '<!doctype html><html><head><title>T</title></head><body><p>Привет, мир. Hello.</p></body></html>';
@@ -37,16 +37,6 @@ function options(over: Partial<SafeFetchOptions> = {}): SafeFetchOptions {
     userAgent: 'claimdesk/test (newsroom fact-check bot)',
     ...over,
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<FetchError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof FetchError) return err;
-    throw err;
-  }
-  throw new Error('expected a FetchError, but the fetch succeeded');
 }
 
 beforeAll(async () => {

@@ -4,7 +4,6 @@
  */
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FetchError } from '../../src/errors.js';
 import { createArticleFetcher } from '../../src/fetch/fetch-article.js';
 import { checkHop, type Resolver } from '../../src/fetch/hop-policy.js';
 import { pinnedLookup } from '../../src/fetch/pinned-agent.js';
@@ -14,6 +13,7 @@ import {
   startCanaryServer,
   startFixtureServer,
 } from '../helpers/fixture-server.js';
+import { failure } from './failure.js';
 
 const ARTICLE = `<html><head><title>Fixture</title></head><body><article><p>${'A fixture paragraph with enough words to read. '.repeat(12)}</p></article></body></html>`;
 
@@ -52,16 +52,6 @@ function fetcherFor(allowHosts: string[], resolve: Resolver = fakeResolve) {
     },
     { resolve },
   );
-}
-
-async function failure(promise: Promise<unknown>): Promise<FetchError> {
-  try {
-    await promise;
-  } catch (err) {
-    if (err instanceof FetchError) return err;
-    throw err;
-  }
-  throw new Error('expected a FetchError, but the fetch succeeded');
 }
 
 beforeAll(async () => {
@@ -210,13 +200,15 @@ describe('SSRF: refused spellings', () => {
     expect(err.message).toMatch(/not a web page/);
   });
 
-  it.each(['file:///etc/passwd', 'gopher://127.0.0.1/', 'javascript:alert(1)', 'not a url'])(
-    'refuses %s as invalid input',
-    async (url) => {
-      const err = await failure(fetcherFor([fixture.hostPort]).fetchArticle(url));
-      expect(err.code).toBe('invalid_input');
-    },
-  );
+  it.each([
+    'file:///etc/passwd',
+    'gopher://127.0.0.1/',
+    'javascript:alert(1)',
+    'not a url',
+  ])('refuses %s as invalid input', async (url) => {
+    const err = await failure(fetcherFor([fixture.hostPort]).fetchArticle(url));
+    expect(err.code).toBe('invalid_input');
+  });
 
   it('refuses unusual ports on public addresses without connecting', async () => {
     const err = await failure(fetcherFor([]).fetchArticle('http://public.test:25/'));

@@ -1,4 +1,24 @@
-/** Small article pages for end-to-end tests: one that pushes a catalogue claim, one that debunks it. */
+/**
+ * Small article pages for end-to-end tests (one that pushes a catalogue claim, one that debunks it,
+ * one neutral), and testArticle() for tests that need an already extracted Article.
+ */
+import type { Article } from '../../src/core/types.js';
+
+/** An extracted English HTML article with this text; `over` sets any other field. */
+export function testArticle(text: string, over: Partial<Article> = {}): Article {
+  return {
+    url: 'https://news.example/story',
+    canonicalUrl: null,
+    title: 'Test page',
+    byline: null,
+    siteName: null,
+    publishedAt: null,
+    language: 'en',
+    text,
+    source: 'html',
+    ...over,
+  };
+}
 
 function page(title: string, lang: string, paragraphs: string[]): string {
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>${title}</title>

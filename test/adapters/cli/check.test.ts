@@ -5,13 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CheckOutput } from '../../../src/core/types.js';
 import { DEBUNKING_EN, NEUTRAL_EN, PROMOTING_RU } from '../../helpers/articles.js';
 import { cli } from '../../helpers/cli.js';
-import { startServer, type TestServer } from '../../helpers/http-server.js';
+import { type FixtureServer, startFixtureServer } from '../../helpers/fixture-server.js';
 
-let pages: TestServer;
+let pages: FixtureServer;
 const dir = mkdtempSync(join(tmpdir(), 'claimdesk-cli-'));
 
 beforeAll(async () => {
-  pages = await startServer({ '/promo': { type: 'text/html', body: PROMOTING_RU } });
+  pages = await startFixtureServer({
+    '/promo': { headers: { 'content-type': 'text/html' }, body: PROMOTING_RU },
+  });
   writeFileSync(join(dir, 'debunk.html'), DEBUNKING_EN);
   writeFileSync(join(dir, 'neutral.html'), NEUTRAL_EN);
   writeFileSync(
@@ -27,7 +29,7 @@ afterAll(async () => {
 
 describe('claimdesk check', () => {
   it('checks a URL, files and stdin in one run and prints the JSON contract', async () => {
-    const env = { FETCH_ALLOW_HOSTS: pages.host };
+    const env = { FETCH_ALLOW_HOSTS: pages.hostPort };
     const { code, stdout, stderr } = await cli(
       [
         'check',
@@ -100,14 +102,17 @@ describe('claimdesk check', () => {
     expect(stdout).toContain('Catalogue version');
   });
 
-  it.each([[['check']], [['check', '--bogus', 'x']], [['check', '-', '-']], [['nonsense']], [[]]])(
-    'exits 2 on the usage error %j',
-    async (args) => {
-      const { code, stderr } = await cli(args);
-      expect(code).toBe(2);
-      expect(stderr.length).toBeGreaterThan(0);
-    },
-  );
+  it.each([
+    [['check']],
+    [['check', '--bogus', 'x']],
+    [['check', '-', '-']],
+    [['nonsense']],
+    [[]],
+  ])('exits 2 on the usage error %j', async (args) => {
+    const { code, stderr } = await cli(args);
+    expect(code).toBe(2);
+    expect(stderr.length).toBeGreaterThan(0);
+  });
 
   it('exits 2 with a one-line message on bad configuration', async () => {
     const { code, stderr } = await cli(['check', '-'], { PORT: 'x' });

@@ -2,32 +2,13 @@
  * One reply per message however events arrive; what is posted for non-alerts; failures; REST 429;
  * and a gateway disconnect followed by a resume. Real discord.js against the fakes.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NEUTRAL_LINE, onceKey } from '../../../src/adapters/discord/message-handler.js';
 import { waitFor } from '../../helpers/fake-discord.js';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, harnessPerTest, json, NATO, POST_MESSAGE, START_THREAD } from './harness.js';
 import { IDS, messagePayload, SESSION_ID } from './payloads.js';
 
-const NATO = 'https://news.example/nato-centre';
-const POST_MESSAGE = /^\/channels\/\d+\/messages$/;
-const START_THREAD = /^\/channels\/\d+\/messages\/\d+\/threads$/;
-
-type Json = Record<string, unknown>;
-function json(v: unknown): Json {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('expected a JSON object');
-  return v as Json;
-}
-
-let h: Harness | null = null;
-afterEach(async () => {
-  await h?.stop();
-  h = null;
-});
-
-async function harness(env: Record<string, string> = {}): Promise<Harness> {
-  h = await startHarness(env);
-  return h;
-}
+const harness = harnessPerTest();
 
 function threadsFor(x: Harness, messageId: unknown) {
   return x.fake

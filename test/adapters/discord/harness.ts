@@ -1,4 +1,5 @@
 /** Starts the real adapter (discord.js) against the fake Discord, with a recording logger. */
+import { afterEach } from 'vitest';
 import { readConfig } from '../../../src/config.js';
 import type { CheckService } from '../../../src/core/check-service.types.js';
 import type { Logger } from '../../../src/core/ports.js';
@@ -8,6 +9,18 @@ import { MemoryStore } from '../../../src/store/memory-store.js';
 import { type FakeDiscord, startFakeDiscord, waitFor } from '../../helpers/fake-discord.js';
 import { FakeService } from './fake-service.js';
 import { guildPayload, IDS, readyPayload } from './payloads.js';
+
+/** The link the scripted FakeService answers with an alert (a promoting NATO-centre match). */
+export const NATO = 'https://news.example/nato-centre';
+export const POST_MESSAGE = /^\/channels\/\d+\/messages$/;
+export const START_THREAD = /^\/channels\/\d+\/messages\/\d+\/threads$/;
+
+export type Json = Record<string, unknown>;
+/** A recorded request body as a JSON object (throws on anything else). */
+export function json(v: unknown): Json {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('expected a JSON object');
+  return v as Json;
+}
 
 export interface LogRecord {
   level: 'debug' | 'info' | 'warn' | 'error';
@@ -115,5 +128,21 @@ export async function startHarness(
         () => logger.records.find((r) => r.messageId === messageId && typeof r.outcome === 'string'),
         `the outcome of message ${messageId}`,
       ),
+  };
+}
+
+/**
+ * For files that start a fresh bot in each test: returns startHarness, and stops the harness the
+ * current test started after it (afterEach, registered here).
+ */
+export function harnessPerTest(): typeof startHarness {
+  let current: Harness | null = null;
+  afterEach(async () => {
+    await current?.stop();
+    current = null;
+  });
+  return async (...args) => {
+    current = await startHarness(...args);
+    return current;
   };
 }

@@ -5,14 +5,8 @@ import { HELP } from '../../../src/adapters/discord/claimcheck.js';
 import { SORRY } from '../../../src/adapters/discord/interactions.js';
 import type { RecordedRequest } from '../../helpers/fake-discord.js';
 import { waitFor } from '../../helpers/fake-discord.js';
-import { type Harness, startHarness } from './harness.js';
+import { type Harness, type Json, json, startHarness } from './harness.js';
 import { autocompletePayload, buttonPayload, commandPayload, IDS } from './payloads.js';
-
-type Json = Record<string, unknown>;
-function json(v: unknown): Json {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('expected a JSON object');
-  return v as Json;
-}
 
 let x: Harness;
 beforeAll(async () => {

@@ -1,29 +1,19 @@
 /** The Discord bot on channel messages: real discord.js against the fake gateway and REST server. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type FakeDiscord, waitFor } from '../../helpers/fake-discord.js';
-import { type Harness, startHarness } from './harness.js';
+import {
+  type Harness,
+  harnessPerTest,
+  type Json,
+  json,
+  NATO,
+  POST_MESSAGE,
+  START_THREAD,
+  startHarness,
+} from './harness.js';
 import { IDS, messagePayload, otherBot, selfUser } from './payloads.js';
 
-const NATO = 'https://news.example/nato-centre';
-const POST_MESSAGE = /^\/channels\/\d+\/messages$/;
-const START_THREAD = /^\/channels\/\d+\/messages\/\d+\/threads$/;
-
-type Json = Record<string, unknown>;
-function json(v: unknown): Json {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Error('expected a JSON object');
-  return v as Json;
-}
-
-let h: Harness | null = null;
-afterEach(async () => {
-  await h?.stop();
-  h = null;
-});
-
-async function harness(env: Record<string, string> = {}): Promise<Harness> {
-  h = await startHarness(env);
-  return h;
-}
+const harness = harnessPerTest();
 
 function posts(x: Harness) {
   return x.fake.requestsTo('POST', POST_MESSAGE);

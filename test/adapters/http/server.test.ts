@@ -6,21 +6,25 @@ import { readConfig } from '../../../src/config.js';
 import type { CheckResult } from '../../../src/core/types.js';
 import { silentLogger } from '../../../src/logger.js';
 import { DEBUNKING_EN, PROMOTING_RU } from '../../helpers/articles.js';
-import { startServer, type TestServer } from '../../helpers/http-server.js';
+import { type FixtureServer, startCanaryServer, startFixtureServer } from '../../helpers/fixture-server.js';
 
-let pages: TestServer;
-let canary: TestServer;
+let pages: FixtureServer;
+let canary: FixtureServer;
 let app: App;
 let server: Server;
 let base: string;
 
 beforeAll(async () => {
-  pages = await startServer({
-    '/promo': { type: 'text/html; charset=utf-8', body: PROMOTING_RU },
-    '/debunk': { type: 'text/html; charset=utf-8', body: DEBUNKING_EN },
+  pages = await startFixtureServer({
+    '/promo': { body: PROMOTING_RU },
+    '/debunk': { body: DEBUNKING_EN },
   });
-  canary = await startServer({});
-  const config = readConfig({ FETCH_ALLOW_HOSTS: pages.host, STORE_URL: 'memory://', LOG_LEVEL: 'silent' });
+  canary = await startCanaryServer();
+  const config = readConfig({
+    FETCH_ALLOW_HOSTS: pages.hostPort,
+    STORE_URL: 'memory://',
+    LOG_LEVEL: 'silent',
+  });
   app = await buildApp(config, silentLogger);
   const http = createHttpApp(app);
   finishHttpApp(http, app);
@@ -104,6 +108,7 @@ describe('local HTTP API', () => {
       alert: false,
       error: { code: 'blocked_address' },
     });
+    expect(canary.connections).toBe(0);
     expect(canary.requests).toHaveLength(0);
   });
 

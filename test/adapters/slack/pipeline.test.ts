@@ -6,18 +6,12 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../../src/claims/load.js';
 import type { Catalogue } from '../../../src/claims/schema.js';
-import { createCheckService } from '../../../src/core/check-service.js';
-import type { ArticleFetcher } from '../../../src/core/ports.js';
-import type { Article } from '../../../src/core/types.js';
-import { FetchError } from '../../../src/errors.js';
-import { silentLogger } from '../../../src/logger.js';
-import { createLexicalMatcher } from '../../../src/match/index.js';
-import { MemoryStore } from '../../../src/store/memory-store.js';
+import { type RealCheckService, realCheckService } from '../../helpers/real-check-service.js';
 import { eventFixture, fixture, type Harness, jsonParam, startHarnessWith } from './harness.js';
 
 let catalogue: Catalogue;
-let h: Harness<ReturnType<typeof createCheckService>> | null = null;
-const fetched: string[] = [];
+let h: Harness<RealCheckService['service']> | null = null;
+let fetched: string[] = [];
 
 beforeAll(async () => {
   catalogue = await loadCatalogue(fileURLToPath(new URL('../../../claims', import.meta.url)));
@@ -26,42 +20,13 @@ beforeAll(async () => {
 afterEach(async () => {
   await h?.close();
   h = null;
-  fetched.length = 0;
+  fetched = [];
 });
 
-function article(url: string, text: string): Article {
-  return {
-    url,
-    canonicalUrl: null,
-    title: 'Test page',
-    byline: null,
-    siteName: null,
-    publishedAt: null,
-    language: 'en',
-    text,
-    source: 'html',
-  };
-}
-
-async function start(pages: Record<string, string>): Promise<Harness<ReturnType<typeof createCheckService>>> {
-  const fetcher: ArticleFetcher = {
-    async fetchArticle(url) {
-      fetched.push(url);
-      const text = pages[url];
-      if (text === undefined) throw new FetchError('not_found', 'The page was not found (HTTP 404).');
-      return article(url, text);
-    },
-  };
-  const service = createCheckService({
-    catalogue,
-    matcher: createLexicalMatcher(catalogue),
-    fetcher,
-    classifier: null,
-    store: new MemoryStore(),
-    logger: silentLogger,
-    settings: { alertThreshold: 0.5, maxLinksPerMessage: 5, cacheTtlMs: 0, llmLabel: null },
-  });
-  h = await startHarnessWith(service, {});
+async function start(pages: Record<string, string>): Promise<Harness<RealCheckService['service']>> {
+  const real = realCheckService(catalogue, pages, { cacheTtlMs: 0 });
+  fetched = real.fetched;
+  h = await startHarnessWith(real.service, {});
   return h;
 }
 
