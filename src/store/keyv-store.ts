@@ -27,15 +27,18 @@ function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-class KeyvStore implements KeyValueStore {
+export class KeyvStore implements KeyValueStore {
   /** Serialises setIfAbsent per key within this process (SQLite has one writer: this process). */
   private readonly locks = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly keyv: Keyv,
     private readonly logger: Logger,
-    /** Atomic SET NX across processes, when the backend has one (Redis). */
-    private readonly atomicSetNx: ((key: string, json: string, ttlMs: number) => Promise<boolean>) | null,
+    /** Atomic once-markers across processes, when the backend has them (Redis SET NX). */
+    private readonly atomic: {
+      setNx(key: string, json: string, ttlMs: number): Promise<boolean>;
+      release(key: string): Promise<void>;
+    } | null,
     /** Waits for the backend connection (Redis); resolves at once for SQLite. */
     private readonly ready: () => Promise<unknown> = () => Promise.resolve(),
   ) {
@@ -69,21 +72,22 @@ class KeyvStore implements KeyValueStore {
 
   async setIfAbsent(key: string, value: unknown, ttlMs: number): Promise<boolean> {
     try {
-      if (this.atomicSetNx)
-        return await withTimeout(this.atomicSetNx(key, JSON.stringify(value), ttlMs), 'setIfAbsent');
+      if (this.atomic) {
+        return await withTimeout(this.atomic.setNx(key, JSON.stringify(value), ttlMs), 'setIfAbsent');
+      }
       const prev = this.locks.get(key) ?? Promise.resolve();
       const next = prev.then(async () => {
         if ((await this.keyv.get(key)) !== undefined) return false;
         await this.keyv.set(key, value, ttlMs);
         return true;
       });
-      this.locks.set(
-        key,
-        next.catch(() => undefined),
-      );
-      const won = await next;
-      if (this.locks.get(key) === next) this.locks.delete(key);
-      return won;
+      const held = next.catch(() => undefined);
+      this.locks.set(key, held);
+      try {
+        return await withTimeout(next, 'setIfAbsent');
+      } finally {
+        if (this.locks.get(key) === held) this.locks.delete(key);
+      }
     } catch (err) {
       // Better a rare duplicate reply than none at all.
       this.logger.warn({ err: String(err), key }, 'store setIfAbsent failed; treating as first delivery');
@@ -91,15 +95,24 @@ class KeyvStore implements KeyValueStore {
     }
   }
 
+  /** Deletes a value or a once-marker (which lives in its own namespace on Redis). */
   async delete(key: string): Promise<void> {
     try {
       await withTimeout(
-        this.ready().then(() => this.keyv.delete(key)),
+        this.ready().then(async () => {
+          await this.keyv.delete(key);
+          await this.atomic?.release(key);
+        }),
         'delete',
       );
     } catch (err) {
       this.logger.warn({ err: String(err), key }, 'store delete failed');
     }
+  }
+
+  /** Open once-markers being checked in this process (for tests: must not grow without bound). */
+  pendingLocks(): number {
+    return this.locks.size;
   }
 
   async close(): Promise<void> {
@@ -156,13 +169,20 @@ function openRedis(url: string, logger: Logger): KeyValueStore {
   };
   // Connect now, so the first event does not pay for it.
   ready().catch(() => undefined);
-  const setNx = async (key: string, json: string, ttlMs: number): Promise<boolean> => {
-    const client = await ready();
-    const res = await client.set(`${NAMESPACE}:once:${key}`, json, { NX: true, PX: Math.max(1, ttlMs) });
-    return res === 'OK';
+  const onceKey = (key: string) => `${NAMESPACE}:once:${key}`;
+  const atomic = {
+    async setNx(key: string, json: string, ttlMs: number): Promise<boolean> {
+      const client = await ready();
+      const res = await client.set(onceKey(key), json, { NX: true, PX: Math.max(1, ttlMs) });
+      return res === 'OK';
+    },
+    async release(key: string): Promise<void> {
+      const client = await ready();
+      await client.del(onceKey(key));
+    },
   };
   logger.info({ store: redact(url) }, 'using Redis store');
-  return new KeyvStore(keyv, logger, setNx, ready);
+  return new KeyvStore(keyv, logger, atomic, ready);
 }
 
 /** Opens the store named by STORE_URL: sqlite://file, redis://host:port, or memory://. */

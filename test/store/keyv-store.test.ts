@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/logger.js';
 import { FeedbackStore } from '../../src/store/feedback.js';
-import { openStore } from '../../src/store/keyv-store.js';
+import { KeyvStore, openStore } from '../../src/store/keyv-store.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { type RedisHandle, redisAvailable, startRedis } from '../helpers/redis.js';
 
@@ -41,6 +41,16 @@ describe('SQLite store', () => {
       Array.from({ length: 20 }, () => store.setIfAbsent('reply:C1:1.2', 1, 60_000)),
     );
     expect(wins.filter(Boolean)).toHaveLength(1);
+    await store.close();
+  });
+
+  it('forgets its per-key locks once a check is done, and a deleted marker can be claimed again', async () => {
+    const store = openStore(`sqlite://${join(dir, 'locks.sqlite')}`, silentLogger);
+    if (!(store instanceof KeyvStore)) throw new Error('expected a KeyvStore');
+    for (let i = 0; i < 50; i++) await store.setIfAbsent(`reply:${i}`, 1, 60_000);
+    expect(store.pendingLocks()).toBe(0);
+    await store.delete('reply:7');
+    expect(await store.setIfAbsent('reply:7', 1, 60_000)).toBe(true);
     await store.close();
   });
 
@@ -88,6 +98,15 @@ describe.runIf(needRedis)('Redis store (several replicas)', () => {
     );
     expect(wins.filter(Boolean)).toHaveLength(1);
     await Promise.all(replicas.map((r) => r.close()));
+  });
+
+  it('releases a once-marker on delete, so a failed reply can be retried', async () => {
+    const store = openStore(redis.url, silentLogger);
+    expect(await store.setIfAbsent('reply:C1:9.9', 1, 60_000)).toBe(true);
+    expect(await store.setIfAbsent('reply:C1:9.9', 1, 60_000)).toBe(false);
+    await store.delete('reply:C1:9.9');
+    expect(await store.setIfAbsent('reply:C1:9.9', 1, 60_000)).toBe(true);
+    await store.close();
   });
 
   it('degrades instead of failing when Redis goes away', async () => {

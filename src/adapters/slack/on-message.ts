@@ -39,25 +39,38 @@ async function handle(
   eventId: string | null,
   client: WebClient,
 ): Promise<void> {
-  const { service, store, config, logger } = ctx;
+  const { store, logger } = ctx;
   const m = t.message;
   if (eventId && !(await store.setIfAbsent(`slack:event:${eventId}`, 1, DAY_MS))) {
     logger.debug({ eventId }, 'slack: event already handled');
     return;
   }
-  if (
-    !(await store.setIfAbsent(
-      linkSetKey(m.teamId, m.channelId, m.messageId, t.links),
-      { eventId },
-      7 * DAY_MS,
-    ))
-  ) {
+  const linkKey = linkSetKey(m.teamId, m.channelId, m.messageId, t.links);
+  if (!(await store.setIfAbsent(linkKey, { eventId }, 7 * DAY_MS))) {
     logger.debug(
       { eventId, channel: m.channelId, ts: m.messageId },
       'slack: these links were already answered',
     );
     return;
   }
+  try {
+    await checkAndReply(ctx, t, eventId, client);
+  } catch (err) {
+    // Let Slack's retry (or a re-delivery) try again: release what this delivery claimed.
+    await store.delete(linkKey);
+    if (eventId) await store.delete(`slack:event:${eventId}`);
+    throw err;
+  }
+}
+
+async function checkAndReply(
+  ctx: SlackContext,
+  t: Extract<Translation, { kind: 'check' }>,
+  eventId: string | null,
+  client: WebClient,
+): Promise<void> {
+  const { service, store, config, logger } = ctx;
+  const m = t.message;
   const check = await service.checkMessage(m);
   const settings = await readSettings(store, m.teamId, ctx.defaults);
   const plan = planChannelReply(check.details, settings);

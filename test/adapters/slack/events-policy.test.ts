@@ -82,6 +82,17 @@ describe('Slack error boundary', () => {
     // The next event is handled normally.
     await h.sendEvent(fixture('thread-reply.json'));
     await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage')[1], 5_000, 'second reply');
+
+    // The failed delivery claimed nothing for good: Slack's re-delivery of it gets the real answer.
+    await h.slack.idle();
+    const answers = () => h.fake.callsTo('chat.postMessage').filter((c) => c.params.blocks);
+    const before = answers().length;
+    await h.sendEvent(fixture('message-with-link.json'));
+    await h.slack.idle();
+    expect(answers()).toHaveLength(before + 1);
+    expect(JSON.stringify(jsonParam(answers()[before]?.params ?? {}, 'blocks'))).toContain(
+      'NATO opened a centre in Kazakhstan',
+    );
   });
 
   it('survives Web API failures (ok: false) and goes on with the next event', async () => {
