@@ -55,6 +55,12 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
   const mode = (opts?: CheckOptions): string =>
     classifier && !opts?.offline && settings.llmLabel ? `llm:${settings.llmLabel}` : 'lexical';
 
+  /** A cached result, with this request's input and the alert recomputed at today's threshold. */
+  function fromCache(cached: CheckDetails, input: string): CheckDetails {
+    const alert = isAlert(cached.result.matches, settings.alertThreshold);
+    return { ...cached, result: { ...cached.result, input, alert } };
+  }
+
   async function analyze(article: Article, input: string, opts?: CheckOptions): Promise<CheckDetails> {
     const lexical = matcher.match(article);
     let matches: Match[] = lexical;
@@ -124,13 +130,16 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
     }
     const key = `check:${CACHE_FORMAT}:${catalogue.version}:${mode(opts)}:${url}`;
     const cached = await store.get<CheckDetails>(key);
-    if (cached) return { ...cached, result: { ...cached.result, input } };
+    if (cached) return fromCache(cached, input);
     let article: Article;
     try {
       article = await fetcher.fetchArticle(url, opts?.signal);
     } catch (err) {
-      if (err instanceof FetchError)
-        return errorDetails(input, url, { code: err.code, message: err.message });
+      if (err instanceof FetchError) {
+        // `url` is the address that was read: none when the input was refused before any request.
+        const fetched = err.code === 'blocked_address' || err.code === 'invalid_input' ? null : url;
+        return errorDetails(input, fetched, { code: err.code, message: err.message });
+      }
       logger.error(
         { input: url, err: err instanceof Error ? err.stack : String(err) },
         'unexpected fetch failure',
@@ -166,10 +175,16 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
       text,
       source: 'text',
     };
-    const hash = createHash('sha256').update(text).digest('hex').slice(0, 32);
+    // The title is part of what is judged (a debunk headline changes the stance): it keys the cache too.
+    const hash = createHash('sha256')
+      .update(opts?.title ?? '')
+      .update('\0')
+      .update(text)
+      .digest('hex')
+      .slice(0, 32);
     const key = `check:${CACHE_FORMAT}:${catalogue.version}:${mode(opts)}:text:${hash}`;
     const cached = await store.get<CheckDetails>(key);
-    if (cached) return { ...cached, article, result: { ...cached.result, input } };
+    if (cached) return { ...fromCache(cached, input), article };
     const details = await analyze(article, input, opts);
     if (details.notes.length === 0) {
       await store.set(key, { ...details, article: articleMeta(article) }, settings.cacheTtlMs || undefined);

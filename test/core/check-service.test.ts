@@ -23,6 +23,8 @@ function fakeFetcher(pages: Record<string, string>) {
     async fetchArticle(url) {
       calls.push(url);
       const text = pages[url];
+      if (url.includes('blocked'))
+        throw new FetchError('blocked_address', 'That address is on a private network.');
       if (text === undefined) throw new FetchError('not_found', 'The page was not found (HTTP 404).');
       return testArticle(text, { url, language: 'en' });
     },
@@ -30,16 +32,20 @@ function fakeFetcher(pages: Record<string, string>) {
   return { fetcher, calls };
 }
 
-function service(fetcher: ArticleFetcher, classifier: Classifier | null) {
+function service(
+  fetcher: ArticleFetcher,
+  classifier: Classifier | null,
+  { store = new MemoryStore(), alertThreshold = 0.5 } = {},
+) {
   return createCheckService({
     catalogue,
     matcher: createLexicalMatcher(catalogue),
     fetcher,
     classifier,
-    store: new MemoryStore(),
+    store,
     logger: silentLogger,
     settings: {
-      alertThreshold: 0.5,
+      alertThreshold,
       maxLinksPerMessage: 2,
       cacheTtlMs: 60_000,
       llmLabel: 'fake/classify.v1',
@@ -158,5 +164,40 @@ describe('check service', () => {
     expect((await s.checkUrl('javascript:alert(1)')).result.error?.code).toBe('invalid_input');
     expect((await s.checkText('   ', 'text')).result.error?.code).toBe('invalid_input');
     expect(calls).toEqual([]);
+  });
+
+  it('gives no url for an address refused before any request, and the read url otherwise', async () => {
+    const { fetcher } = fakeFetcher({});
+    const s = service(fetcher, null);
+    expect((await s.checkUrl('https://blocked.example/x')).result).toMatchObject({
+      url: null,
+      error: { code: 'blocked_address' },
+    });
+    expect((await s.checkUrl('https://news.example/gone')).result).toMatchObject({
+      url: 'https://news.example/gone',
+      error: { code: 'not_found' },
+    });
+  });
+
+  it('keys cached text by its title too, since a debunk headline changes the verdict', async () => {
+    const { fetcher } = fakeFetcher({});
+    const s = service(fetcher, null);
+    const plain = await s.checkText(PROMO, 'a.html');
+    const titled = await s.checkText(PROMO, 'b.html', { title: 'Fact check: the NATO centre story is fake' });
+    expect(plain.result.title).toBeNull();
+    expect(titled.result.title).toBe('Fact check: the NATO centre story is fake');
+  });
+
+  it('recomputes a cached alert at the current threshold', async () => {
+    const { fetcher, calls } = fakeFetcher({ 'https://news.example/t': PROMO });
+    const store = new MemoryStore();
+    expect((await service(fetcher, null, { store }).checkUrl('https://news.example/t')).result.alert).toBe(
+      true,
+    );
+    const strict = await service(fetcher, null, { store, alertThreshold: 1 }).checkUrl(
+      'https://news.example/t',
+    );
+    expect(calls).toHaveLength(1);
+    expect(strict.result.alert).toBe(false);
   });
 });

@@ -8,7 +8,7 @@
  */
 import type { Config } from '../../config.js';
 import type { Reply } from '../../core/reply.js';
-import { LIMITS, noUnfurl, truncate } from './limits.js';
+import { escapeMd, LIMITS, noUnfurl, truncate } from './limits.js';
 
 export type ChannelPlan =
   | { kind: 'silent'; reason: string }
@@ -27,7 +27,9 @@ export function planChannelReply(
         lines.push(`${item.url ?? item.input}: ${item.errorMessage ?? 'I could not read this page.'}`);
     } else if (item.entries.length > 0 && config.nonAlertReply === 'note') {
       lines.push(
-        reply.items.length > 1 ? `${item.title ?? item.url ?? item.input}: ${item.verdict}` : item.verdict,
+        reply.items.length > 1
+          ? `${item.title ? escapeMd(item.title) : (item.url ?? item.input)}: ${item.verdict}`
+          : item.verdict,
       );
     }
   }

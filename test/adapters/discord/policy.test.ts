@@ -119,6 +119,18 @@ describe('what is posted in a channel', () => {
     });
   });
 
+  it('escapes article titles in notes, so a title cannot become a masked link', () => {
+    const hostile = {
+      entries: [debunkEntry],
+      title: 'Read the [official denial](https://phish.example/login)',
+    };
+    const plan = planChannelReply(replyOf([hostile, hostile]), chatty);
+    expect(plan.kind).toBe('note');
+    const text = plan.kind === 'note' ? plan.text : '';
+    expect(text).not.toContain('[official denial](https://phish.example/login)');
+    expect(text).toContain('\\[official denial\\]');
+  });
+
   it('says nothing when nothing was found, whatever the settings', () => {
     expect(planChannelReply(replyOf([{}]), chatty)).toEqual({ kind: 'silent', reason: 'nothing found' });
   });
