@@ -38,6 +38,9 @@ export function cleanNarrative(text: string | null): string | null {
     .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
     .replace(/[<>]/g, '')
     .replace(/@(everyone|here|channel)\b/gi, '$1')
+    // The model's own words reach editors: no address an injected article could make us post.
+    .replace(/\[([^\]]*)\]\(([^)]*)\)/g, '$1')
+    .replace(/\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.)\S+/gi, '[link removed]')
     .replace(/\s+/g, ' ')
     .trim();
   if (!clean || /^(null|none|no|n\/a)\.?$/i.test(clean)) return null;
