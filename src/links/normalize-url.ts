@@ -6,6 +6,7 @@
  * meaningful query parameters stay (sorted, so the same page has one key).
  */
 import normalize from 'normalize-url';
+import { parseTelegramUrl, telegramPostUrl } from '../fetch/telegram-url.js';
 
 /** Query parameters that only track where a click came from; they never choose the page. */
 export const TRACKING_PARAMS: ReadonlyArray<RegExp | string> = [
@@ -43,9 +44,13 @@ export function normalizeUrl(raw: string): string | null {
     return null;
   }
   if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.hostname === '') return null;
+  let out: string;
   try {
-    return normalize(parsed.href, OPTIONS);
+    out = normalize(parsed.href, OPTIONS);
   } catch {
     return null;
   }
+  // One Telegram post has several addresses (t.me/s/…, telegram.me/…, ?single): one cache entry, one check.
+  const tg = parseTelegramUrl(out);
+  return tg?.kind === 'post' ? telegramPostUrl(tg.channel, tg.id) : out;
 }

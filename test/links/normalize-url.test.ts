@@ -45,3 +45,18 @@ describe('normalizeUrl', () => {
     expect(normalizeUrl(raw)).toBeNull();
   });
 });
+
+describe('Telegram post addresses', () => {
+  it.each([
+    'https://t.me/s/durov/123',
+    'https://t.me/durov/123?single',
+    'https://telegram.me/durov/123',
+    'http://t.me/durov/123?utm_source=x',
+  ])('gives %s the one canonical address of the post', (raw) => {
+    expect(normalizeUrl(raw)).toBe('https://t.me/durov/123');
+  });
+
+  it('leaves Telegram addresses that are not posts alone', () => {
+    expect(normalizeUrl('https://t.me/durov')).toBe('https://t.me/durov');
+  });
+});
