@@ -36,6 +36,7 @@ import { type CompiledCatalogue, type CompiledEntry, compileCatalogue } from './
 import { round2, supportScore } from './confidence.js';
 import { type Doc, prepareDocument, sentenceText } from './document.js';
 import { evidenceOf, scareQuoted } from './evidence.js';
+import { type CueMark, claimScope } from './scope.js';
 import { decideStance, type SentenceCues } from './stance.js';
 import type { Occurrence } from './term-index.js';
 import { type ConceptHit, findWindows, type WindowMatch } from './windows.js';
@@ -72,7 +73,19 @@ const NO_LEDE = /^["«“]?(no|нет|жоқ|joq)\s*[,:—–-]/i;
 const LEDE_START = new Set(['n', 'н', 'ж', 'j', '"', '«', '“']);
 
 function emptyCues(): SentenceCues {
-  return { refute: 0, distance: 0, counter: 0, official: 0, negation: 0, speech: 0, reply: 0 };
+  return {
+    refute: 0,
+    distance: 0,
+    counter: 0,
+    official: 0,
+    negation: 0,
+    speech: 0,
+    reply: 0,
+    idiom: 0,
+    source: 0,
+    says: 0,
+    saysThat: 0,
+  };
 }
 
 /** Occurrences grouped by unique term, cue counts per sentence, and the entries worth evaluating. */
@@ -83,6 +96,7 @@ function group(
   all: boolean,
 ) {
   const cues = Array.from({ length: doc.sentences.length }, emptyCues);
+  const marks: CueMark[][] = Array.from({ length: doc.sentences.length }, () => []);
   const byTerm = new Map<number, Occurrence<number>[]>();
   const candidates = new Set<number>();
   for (const o of occurrences) {
@@ -95,6 +109,7 @@ function group(
     for (const e of t.triggers) candidates.add(e);
     const c = cues[o.sentence];
     if (!c) continue;
+    if (t.cues.length > 0) marks[o.sentence]?.push({ cues: t.cues, from: o.from, to: o.to });
     for (const cue of t.cues) {
       c[cue]++;
       if (cue === 'official' && colonAfter(doc, o)) c.speech++;
@@ -108,7 +123,7 @@ function group(
       c.refute++;
   });
   if (all) for (let e = 0; e < compiled.entries.length; e++) candidates.add(e);
-  return { cues, byTerm, candidates };
+  return { cues, marks, byTerm, candidates };
 }
 
 function hitsOf(ce: CompiledEntry, byTerm: ReadonlyMap<number, Occurrence<number>[]>) {
@@ -134,7 +149,7 @@ export function matchDocument(
   opts: LexicalMatcherOptions = {},
 ): Match[] {
   const occurrences = opts.naive ? compiled.index.scanNaive(doc) : compiled.index.scan(doc);
-  const { cues, byTerm, candidates } = group(compiled, doc, occurrences, opts.naive === true);
+  const { cues, marks, byTerm, candidates } = group(compiled, doc, occurrences, opts.naive === true);
   const found: Found[] = [];
   for (const e of [...candidates].sort((a, b) => a - b)) {
     const ce = compiled.entries[e];
@@ -149,6 +164,7 @@ export function matchDocument(
       cues,
       titleSentence: doc.titleSentence,
       scareQuoted: scareQuoted(doc, windows),
+      ...claimScope(doc, windows, marks, [...hits.values()].flat()),
     });
     const support = supportScore(windows, ce.patterns, ce.concepts.length);
     found.push({

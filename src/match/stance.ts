@@ -6,12 +6,15 @@
  * sentence or the sentence just before or after one.
  *
  *  1. A counter cue near ("this is not fake", "не верьте", "has not denied") → unclear (mixed).
+ *  1b. (after 2) A negation scoping over the claim's words in an evidence sentence ("There are no
+ *     US biolabs in Kazakhstan", "Пентагон не перевозил…", "биозертханалары жоқ") → debunks.
  *  2. A refutation cue near ("fake", "опровергли", "жалған ақпарат", a sentence opening with
  *     "No," / "Нет," / "Жоқ,"), or an official denial (see cues.ts) in an evidence sentence itself
  *     → debunks.
  *  3. Article level: a refutation in the headline, or refutations in at least
  *     max(2, 8% of the sentences) sentences → debunks (unclear if a counter cue occurs anywhere).
- *  4. A distancing cue near ("allegedly", "якобы", "according to Telegram channels") → reports.
+ *  4. A distancing cue near ("allegedly", "якобы", "according to Telegram channels"), or the claim
+ *     attributed to a named third party ("Zakharova said…", "Российские СМИ пишут, что…") → reports.
  *  5. A distancing cue in the headline, distancing in max(2, 8%) sentences, or a single refutation
  *     anywhere in the article → reports.
  *  6. The claim in scare quotes (at least half the matched words of a window quoted: «центр НАТО»,
@@ -31,6 +34,10 @@ export interface StanceInput {
   cues: readonly SentenceCues[];
   titleSentence: number | null;
   scareQuoted: boolean;
+  /** A negation scopes over the claim's words in its evidence sentences (scope.ts). */
+  negated?: boolean;
+  /** The claim is reported speech of a named third party (scope.ts). */
+  attributed?: boolean;
 }
 
 export interface StanceResult {
@@ -69,10 +76,11 @@ export function decideStance(input: StanceInput): StanceResult {
 
   if (local.counter > 0) return { stance: 'unclear', clarity: 0.85 };
   if (local.refute > 0) return { stance: 'debunks', clarity: local.distance > 0 ? 1 : 0.95 };
+  if (input.negated) return { stance: 'debunks', clarity: 0.8 };
   if ((title && title.refute > 0) || refuteSentences >= many) {
     return counterAnywhere ? { stance: 'unclear', clarity: 0.85 } : { stance: 'debunks', clarity: 0.85 };
   }
-  if (local.distance > 0) return { stance: 'reports', clarity: 0.9 };
+  if (local.distance > 0 || input.attributed) return { stance: 'reports', clarity: 0.9 };
   if ((title && title.distance > 0) || distanceSentences >= many || refuteSentences > 0) {
     return { stance: 'reports', clarity: 0.75 };
   }

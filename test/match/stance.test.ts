@@ -75,7 +75,9 @@ describe('stance cues', () => {
   });
 
   it('does not read a bare official name and a negation as a denial', () => {
-    expect(stance('Без НАТО центр Токаев не построил бы.', 'ru')).toBe('promotes');
+    expect(stance('Токаев не приехал на саммит, а в Алматы тем временем открыли центр НАТО.', 'ru')).toBe(
+      'promotes',
+    );
   });
 
   it('uses a debunking headline for the whole article', () => {
@@ -100,6 +102,10 @@ describe('decideStance', () => {
     negation: 0,
     speech: 0,
     reply: 0,
+    idiom: 0,
+    source: 0,
+    says: 0,
+    saysThat: 0,
   });
   const cues = (n: number) => Array.from({ length: n }, none);
 
@@ -133,6 +139,16 @@ describe('decideStance', () => {
     expect(decideStance({ evidence: [0], cues: c, titleSentence: null, scareQuoted: false }).stance).toBe(
       'unclear',
     );
+  });
+  it('debunks a negated claim and reports an attributed one, but a counter cue still wins', () => {
+    const base = { evidence: [0], cues: cues(3), titleSentence: null, scareQuoted: false };
+    expect(decideStance({ ...base, negated: true }).stance).toBe('debunks');
+    expect(decideStance({ ...base, attributed: true }).stance).toBe('reports');
+    expect(decideStance({ ...base, negated: false, attributed: false }).stance).toBe('promotes');
+    const c = cues(3);
+    const c1 = c[1];
+    if (c1) c1.counter = 1;
+    expect(decideStance({ ...base, cues: c, negated: true }).stance).toBe('unclear');
   });
   it('lowers clarity for a promoting match when cues appear elsewhere', () => {
     const c = cues(30);
