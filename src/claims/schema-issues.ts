@@ -54,6 +54,7 @@ function describe(issue: ZodIssue): string {
     }
     case 'invalid_value': {
       const values = issue.values.map((v) => String(v));
+      if (input === undefined) return `missing required field '${field}' (one of ${values.join(', ')})`;
       const got = typeof input === 'string' ? `'${input}'` : valueWords(input);
       const guess = typeof input === 'string' ? closest(input, values) : null;
       const hint = values.includes(String(input))

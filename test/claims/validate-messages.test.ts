@@ -60,4 +60,11 @@ describe('validator messages', () => {
     );
     expect(only && { line: only.line, col: only.col }).toEqual(at(f.text, 'colour'));
   });
+
+  it('names a missing choice field as missing, with its choices', () => {
+    const text = ['id: x', 'title: { en: T }', ''].join('\n');
+    const messages = run({ name: 'x.yaml', text }).issues.map((i) => i.message);
+    expect(messages).toContain("missing required field 'kind' (one of claim, narrative)");
+    expect(messages.some((m) => m.includes('got a mapping'))).toBe(false);
+  });
 });
