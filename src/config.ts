@@ -7,6 +7,8 @@ import { ConfigError } from './errors.js';
 export interface Config {
   port: number;
   host: string;
+  /** When set, the HTTP API and page require `Authorization: Bearer <token>` (or ?token= for the page). */
+  apiToken: string | null;
   claimsDir: string;
   /** sqlite://path, redis://host:port, or memory:// */
   storeUrl: string;
@@ -157,6 +159,7 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
   const config: Config = {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: str(env, 'HOST') ?? '127.0.0.1',
+    apiToken: str(env, 'API_TOKEN'),
     claimsDir: str(env, 'CLAIMS_DIR') ?? './claims',
     storeUrl: storeUrl(env),
     logLevel: logLevel as Config['logLevel'],

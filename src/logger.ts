@@ -18,7 +18,14 @@ const SECRET_PATHS = [
 
 /** Values of secret env vars, so a secret that slips into a message is masked too. */
 function secretValues(env: Readonly<Record<string, string | undefined>>): string[] {
-  return ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'SLACK_APP_TOKEN', 'DISCORD_TOKEN', 'OPENAI_API_KEY']
+  return [
+    'SLACK_BOT_TOKEN',
+    'SLACK_SIGNING_SECRET',
+    'SLACK_APP_TOKEN',
+    'DISCORD_TOKEN',
+    'OPENAI_API_KEY',
+    'API_TOKEN',
+  ]
     .map((k) => env[k]?.trim())
     .filter((v): v is string => typeof v === 'string' && v.length >= 6);
 }

@@ -26,8 +26,10 @@ and shows the reply as the bot would post it in a thread.</p>
 <div id="claims"></div>
 <script>
 const $ = (id) => document.getElementById(id);
+const token = new URLSearchParams(location.search).get('token');
+const auth = token ? { authorization: 'Bearer ' + token } : {};
 async function post(body) {
-  const r = await fetch('/api/preview', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const r = await fetch('/api/preview', { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(body) });
   const j = await r.json();
   if (!r.ok) throw new Error(j.error ? j.error.message : 'Request failed');
   return j;
@@ -42,7 +44,7 @@ $('check').addEventListener('submit', async (e) => {
   try { $('result').innerHTML = (await post(body)).html; } catch (err) { $('result').textContent = err.message; }
 });
 async function showClaims(q) {
-  const r = await fetch(q ? '/api/lookup?html=1&q=' + encodeURIComponent(q) : '/api/claims?html=1');
+  const r = await fetch(q ? '/api/lookup?html=1&q=' + encodeURIComponent(q) : '/api/claims?html=1', { headers: auth });
   const j = await r.json();
   $('claims').innerHTML = j.html || '<p class="muted">No entries match.</p>';
 }

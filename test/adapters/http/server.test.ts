@@ -154,3 +154,62 @@ describe('local HTTP API', () => {
     expect(((await b.json()) as { error: { message: string } }).error.message).toBe('No such endpoint.');
   });
 });
+
+describe('who may use the API', () => {
+  async function serve(env: Record<string, string>) {
+    const cfg = readConfig({ STORE_URL: 'memory://', LOG_LEVEL: 'silent', ...env });
+    const a = await buildApp(cfg, silentLogger);
+    const h = createHttpApp(a);
+    finishHttpApp(h, a);
+    const s: Server = await new Promise((resolve) => {
+      const srv = h.listen(0, '127.0.0.1', () => resolve(srv));
+    });
+    const addr = s.address();
+    const port = typeof addr === 'object' && addr ? addr.port : 0;
+    return {
+      url: `http://127.0.0.1:${port}`,
+      close: async () => {
+        s.closeAllConnections();
+        await new Promise((r) => s.close(r));
+        await a.store.close();
+      },
+    };
+  }
+
+  it('in local mode, refuses requests addressed to another host name (DNS rebinding)', async () => {
+    const { request } = await import('node:http');
+    const srv = await serve({});
+    try {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request(`${srv.url}/api/claims`, { headers: { host: 'attacker.example' } }, (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+      expect(status).toBe(403);
+      expect((await fetch(`${srv.url}/api/claims`)).status).toBe(200);
+    } finally {
+      await srv.close();
+    }
+  });
+
+  it('with API_TOKEN set, requires the bearer token (health checks stay open)', async () => {
+    const srv = await serve({ API_TOKEN: 'letmein-123' });
+    try {
+      expect((await fetch(`${srv.url}/api/lookup?q=NATO`)).status).toBe(401);
+      expect(
+        (await fetch(`${srv.url}/api/lookup?q=NATO`, { headers: { authorization: 'Bearer wrong' } })).status,
+      ).toBe(401);
+      expect(
+        (await fetch(`${srv.url}/api/lookup?q=NATO`, { headers: { authorization: 'Bearer letmein-123' } }))
+          .status,
+      ).toBe(200);
+      expect((await fetch(`${srv.url}/?token=letmein-123`)).status).toBe(200);
+      expect((await fetch(`${srv.url}/healthz`)).status).toBe(200);
+    } finally {
+      await srv.close();
+    }
+  });
+});
