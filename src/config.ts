@@ -127,6 +127,15 @@ export function redact(url: string): string {
   return url.replace(/(\/\/[^/@:]*:)[^/@]*@/, '$1***@');
 }
 
+function contact(env: Env): string {
+  const c = str(env, 'FETCH_CONTACT');
+  if (c === null) return '';
+  if (!/^[\x20-\x7e]{1,200}$/.test(c) || /[()]/.test(c)) {
+    throw new ConfigError('FETCH_CONTACT must be a short plain-ASCII address or URL, without parentheses');
+  }
+  return `; +${c}`;
+}
+
 export function readConfig(env: Env = process.env): Readonly<Config> {
   const allowHosts = list(env, 'FETCH_ALLOW_HOSTS');
   for (const h of allowHosts) {
@@ -174,7 +183,8 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
       connectTimeoutMs: int(env, 'FETCH_CONNECT_TIMEOUT_MS', 5_000, 100, 60_000),
       maxBytes: int(env, 'FETCH_MAX_BYTES', 5 * 1024 * 1024, 1024, 100 * 1024 * 1024),
       maxRedirects: 5,
-      userAgent: `claimdesk/${VERSION} (newsroom fact-check bot; +https://github.com/claimdesk/claimdesk)`,
+      // Sites see who is reading: the bot's name, and the newsroom's contact when FETCH_CONTACT is set.
+      userAgent: `claimdesk/${VERSION} (newsroom fact-check bot${contact(env)})`,
     },
     slack: slackToken
       ? {

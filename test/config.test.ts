@@ -64,3 +64,13 @@ describe('readConfig', () => {
     expect(() => readConfig({ STORE_URL: 'mysql://user:hunter2@db/x' })).toThrow(/user:\*\*\*@db/);
   });
 });
+
+describe('the fetcher User-Agent', () => {
+  it('names the bot, and the newsroom contact when given', () => {
+    expect(readConfig({}).fetch.userAgent).toMatch(/^claimdesk\/\d+\.\d+\.\d+ \(newsroom fact-check bot\)$/);
+    expect(readConfig({ FETCH_CONTACT: 'desk@newsroom.example' }).fetch.userAgent).toContain(
+      '; +desk@newsroom.example)',
+    );
+    expect(() => readConfig({ FETCH_CONTACT: 'x\r\nInjected: 1' })).toThrow('FETCH_CONTACT must be');
+  });
+});
