@@ -79,34 +79,48 @@ export function prepareDocument(article: Pick<Article, 'text' | 'title' | 'langu
   const sentence: number[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
-  const add = (word: string, start: number, end: number, s: number) => {
+  const classes: number[] = [];
+  const counts = [0, 0, 0, 0, 0, 0, 0];
+  let current = 0;
+  const add = (word: string, start: number, end: number) => {
+    const c = classify(word);
     words.push(word);
     starts.push(start);
     ends.push(end);
-    sentence.push(s);
+    sentence.push(current);
+    classes.push(c);
+    counts[c] = (counts[c] ?? 0) + 1;
   };
   let titleSentence: number | null = null;
   if (title) {
     titleSentence = 0;
     sentences.push({ source: 'title', start: 0, end: title.length });
-    forEachWord(title, (word, start, end) => add(word, start, end, 0));
+    forEachWord(title, add);
   }
   const titleWords = words.length;
   const spans = splitSentences(text);
   const base = sentences.length;
   for (const s of spans) sentences.push({ source: 'text', start: s.start, end: s.end });
   let si = 0;
+  let spanEnd = spans[0]?.end ?? 0;
+  const lastSpan = spans.length - 1;
+  current = base;
   forEachWord(text, (word, start, end) => {
-    while (si < spans.length - 1 && (spans[si]?.end ?? 0) <= start) si++;
-    add(word, start, end, base + si);
+    while (si < lastSpan && spanEnd <= start) {
+      si++;
+      spanEnd = spans[si]?.end ?? 0;
+    }
+    current = base + si;
+    add(word, start, end);
   });
-  const classes = words.map(classify);
-  const counts = [0, 0, 0, 0, 0, 0, 0];
-  for (const c of classes) counts[c] = (counts[c] ?? 0) + 1;
   const [, cyr = 0, lat = 0, , , cyrKk = 0, latKk = 0] = counts;
   const hint = article.language === 'kk';
   const kkCyr = hint || (cyr + cyrKk > 0 && cyrKk / (cyr + cyrKk) >= KK_SHARE);
   const kkLat = hint || (lat + latKk > 0 && latKk / (lat + latKk) >= KK_SHARE);
-  const kazakh = classes.map((c) => (((c & 3) === 1 && kkCyr) || ((c & 3) === 2 && kkLat) ? 1 : 0));
+  const kazakh = new Array<number>(classes.length);
+  for (let i = 0; i < classes.length; i++) {
+    const c = (classes[i] ?? 0) & 3;
+    kazakh[i] = (c === 1 && kkCyr) || (c === 2 && kkLat) ? 1 : 0;
+  }
   return { title, text, sentences, words, sentence, kazakh, starts, ends, titleWords, titleSentence };
 }

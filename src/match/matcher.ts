@@ -37,7 +37,7 @@ import { round2, supportScore } from './confidence.js';
 import { type Doc, prepareDocument, sentenceText } from './document.js';
 import { evidenceOf, scareQuoted } from './evidence.js';
 import { type CueMark, claimScope } from './scope.js';
-import { decideStance, type SentenceCues } from './stance.js';
+import { articleCues, decideStance, type SentenceCues } from './stance.js';
 import type { Occurrence } from './term-index.js';
 import { type ConceptHit, findWindows, type WindowMatch } from './windows.js';
 
@@ -88,6 +88,17 @@ function emptyCues(): SentenceCues {
   };
 }
 
+/** Shared by every sentence without a cue (never written: a sentence gets its own on its first cue). */
+const NO_CUES: SentenceCues = Object.freeze(emptyCues());
+
+function cuesAt(cues: SentenceCues[], s: number): SentenceCues {
+  const c = cues[s];
+  if (c !== undefined && c !== NO_CUES) return c;
+  const own = emptyCues();
+  cues[s] = own;
+  return own;
+}
+
 /** Occurrences grouped by unique term, cue counts per sentence, and the entries worth evaluating. */
 function group(
   compiled: CompiledCatalogue,
@@ -95,8 +106,10 @@ function group(
   occurrences: readonly Occurrence<number>[],
   all: boolean,
 ) {
-  const cues = Array.from({ length: doc.sentences.length }, emptyCues);
-  const marks: CueMark[][] = Array.from({ length: doc.sentences.length }, () => []);
+  const count = doc.sentences.length;
+  const cues: SentenceCues[] = new Array<SentenceCues>(count).fill(NO_CUES);
+  // Sparse: only sentences with a cue get a list (claimScope reads a missing one as none).
+  const marks: (CueMark[] | undefined)[] = new Array<CueMark[] | undefined>(count);
   const byTerm = new Map<number, Occurrence<number>[]>();
   const candidates = new Set<number>();
   for (const o of occurrences) {
@@ -107,21 +120,25 @@ function group(
     const t = compiled.terms[id];
     if (!t) continue;
     for (const e of t.triggers) candidates.add(e);
-    const c = cues[o.sentence];
-    if (!c) continue;
-    if (t.cues.length > 0) marks[o.sentence]?.push({ cues: t.cues, from: o.from, to: o.to });
+    if (t.cues.length === 0 || o.sentence < 0 || o.sentence >= count) continue;
+    const c = cuesAt(cues, o.sentence);
+    const mark = { cues: t.cues, from: o.from, to: o.to };
+    const m = marks[o.sentence];
+    if (m) m.push(mark);
+    else marks[o.sentence] = [mark];
     for (const cue of t.cues) {
       c[cue]++;
       if (cue === 'official' && colonAfter(doc, o)) c.speech++;
     }
   }
-  doc.sentences.forEach((s, i) => {
-    const c = cues[i];
+  for (let i = 0; i < count; i++) {
+    const s = doc.sentences[i];
+    if (!s) continue;
     const source = s.source === 'title' ? doc.title : doc.text;
     // Only sentences that open with n/н/ж/j (or a quote) can be a "No, …" lede: test those alone.
-    if (c && LEDE_START.has(source[s.start]?.toLowerCase() ?? '') && NO_LEDE.test(sentenceText(doc, i)))
-      c.refute++;
-  });
+    if (LEDE_START.has(source[s.start]?.toLowerCase() ?? '') && NO_LEDE.test(sentenceText(doc, i)))
+      cuesAt(cues, i).refute++;
+  }
   if (all) for (let e = 0; e < compiled.entries.length; e++) candidates.add(e);
   return { cues, marks, byTerm, candidates };
 }
@@ -150,6 +167,7 @@ export function matchDocument(
 ): Match[] {
   const occurrences = opts.naive ? compiled.index.scanNaive(doc) : compiled.index.scan(doc);
   const { cues, marks, byTerm, candidates } = group(compiled, doc, occurrences, opts.naive === true);
+  const totals = articleCues(cues);
   const found: Found[] = [];
   for (const e of [...candidates].sort((a, b) => a - b)) {
     const ce = compiled.entries[e];
@@ -162,6 +180,7 @@ export function matchDocument(
     const { stance, clarity } = decideStance({
       evidence: all,
       cues,
+      totals,
       titleSentence: doc.titleSentence,
       scareQuoted: scareQuoted(doc, windows),
       ...claimScope(doc, windows, marks, [...hits.values()].flat()),

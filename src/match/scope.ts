@@ -111,7 +111,7 @@ export interface ClaimScope {
 export function claimScope(
   doc: Doc,
   windows: readonly WindowMatch[],
-  marks: readonly (readonly CueMark[])[],
+  marks: readonly (readonly CueMark[] | undefined)[],
   /** Every occurrence of the entry's concepts (a negation inside one is part of the claim). */
   claimWords: readonly ConceptHit[],
 ): ClaimScope {

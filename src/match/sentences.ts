@@ -53,12 +53,21 @@ function startsSentence(text: string, i: number): boolean {
   return j < text.length && STARTER.test(text[j] ?? '');
 }
 
+/** \p{L}, with a fast path for ASCII and basic Cyrillic letters. */
+function isLetter(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x410 && code <= 0x44f))
+    return true;
+  if (code < 0x80) return false;
+  return LETTER.test(c);
+}
+
 /** The word before a period, when it makes the period not a sentence end. */
 function isAbbreviation(text: string, dot: number): boolean {
   let k = dot;
   while (k > 0 && dot - k < 20) {
     const c = text[k - 1] ?? '';
-    if (c !== '.' && !LETTER.test(c)) break;
+    if (c !== '.' && !isLetter(c)) break;
     k--;
   }
   const before = text.slice(k, dot);

@@ -38,6 +38,27 @@ export interface StanceInput {
   negated?: boolean;
   /** The claim is reported speech of a named third party (scope.ts). */
   attributed?: boolean;
+  /** articleCues(cues), when the caller decides many matches over the same cues. */
+  totals?: ArticleCues;
+}
+
+/** Article-level cue figures: the same for every match in one article. */
+export interface ArticleCues {
+  refuteSentences: number;
+  distanceSentences: number;
+  counterAnywhere: boolean;
+}
+
+export function articleCues(cues: readonly SentenceCues[]): ArticleCues {
+  let refuteSentences = 0;
+  let distanceSentences = 0;
+  let counterAnywhere = false;
+  for (const c of cues) {
+    if (c.refute > 0) refuteSentences++;
+    if (c.distance > 0) distanceSentences++;
+    if (c.counter > 0) counterAnywhere = true;
+  }
+  return { refuteSentences, distanceSentences, counterAnywhere };
 }
 
 export interface StanceResult {
@@ -63,14 +84,7 @@ export function decideStance(input: StanceInput): StanceResult {
     local.distance += c.distance;
     local.counter += c.counter;
   }
-  let refuteSentences = 0;
-  let distanceSentences = 0;
-  let counterAnywhere = false;
-  for (const c of cues) {
-    if (c.refute > 0) refuteSentences++;
-    if (c.distance > 0) distanceSentences++;
-    if (c.counter > 0) counterAnywhere = true;
-  }
+  const { refuteSentences, distanceSentences, counterAnywhere } = input.totals ?? articleCues(cues);
   const title = titleSentence === null ? undefined : cues[titleSentence];
   const many = Math.max(2, Math.ceil(ARTICLE_SHARE * cues.length));
 

@@ -49,8 +49,10 @@ function slowLatin(text: string): string {
 }
 
 /** The Latin spelling of each lower-case Cyrillic letter, computed once with the same transliterator. */
-const CYRILLIC_TABLE = new Map<number, string>();
-for (let c = 0x430; c <= 0x4ff; c++) CYRILLIC_TABLE.set(c, slowLatin(String.fromCharCode(c)));
+const CYRILLIC_FROM = 0x430;
+const CYRILLIC_TO = 0x4ff;
+const CYRILLIC_TABLE: string[] = [];
+for (let c = CYRILLIC_FROM; c <= CYRILLIC_TO; c++) CYRILLIC_TABLE.push(slowLatin(String.fromCharCode(c)));
 
 /**
  * Any text in plain lower-case Latin letters (diacritics removed). Words are transliterated letter
@@ -64,7 +66,7 @@ export function toLatin(text: string): string {
     const c = lower.charCodeAt(i);
     if (c < 0x80) out += lower[i];
     else {
-      const mapped = CYRILLIC_TABLE.get(c);
+      const mapped = c >= CYRILLIC_FROM && c <= CYRILLIC_TO ? CYRILLIC_TABLE[c - CYRILLIC_FROM] : undefined;
       if (mapped === undefined) return slowLatin(text);
       out += mapped;
     }
