@@ -1,3 +1,4 @@
+import type { SentenceCues } from './stance.js';
 /**
  * Stance cues in English, Russian and Kazakh (Cyrillic and Latin script), written in the same term
  * language as the catalogue (words are stemmed, a trailing * is a prefix, several words must be
@@ -184,3 +185,20 @@ export const CUES: Record<CueKind, { en: string[]; ru: string[]; kk: string[] }>
       деп жазған | деп айтқан | айтуынша | пікірінше`),
   },
 };
+
+/** A sentence with no cue at all. */
+export function emptyCues(): SentenceCues {
+  return {
+    refute: 0,
+    distance: 0,
+    counter: 0,
+    official: 0,
+    negation: 0,
+    speech: 0,
+    reply: 0,
+    idiom: 0,
+    source: 0,
+    says: 0,
+    saysThat: 0,
+  };
+}

@@ -29,6 +29,7 @@
  * The catalogue is compiled into an index (term-index.ts), so the cost per article grows with the
  * article and with the number of hits, not with the number of entries.
  */
+import { emptyCues } from './cues.js';
 import type { Catalogue } from '../claims/schema.js';
 import type { LexicalMatcher } from '../core/ports.js';
 import type { Article, Match } from '../core/types.js';
@@ -71,22 +72,6 @@ function colonAfter(doc: Doc, o: Occurrence<number>): boolean {
 /** A fact-check lede: "No, NATO did not open…", "Нет, …", "Жоқ, …". */
 const NO_LEDE = /^["«“]?(no|нет|жоқ|joq)\s*[,:—–-]/i;
 const LEDE_START = new Set(['n', 'н', 'ж', 'j', '"', '«', '“']);
-
-function emptyCues(): SentenceCues {
-  return {
-    refute: 0,
-    distance: 0,
-    counter: 0,
-    official: 0,
-    negation: 0,
-    speech: 0,
-    reply: 0,
-    idiom: 0,
-    source: 0,
-    says: 0,
-    saysThat: 0,
-  };
-}
 
 /** Shared by every sentence without a cue (never written: a sentence gets its own on its first cue). */
 const NO_CUES: SentenceCues = Object.freeze(emptyCues());

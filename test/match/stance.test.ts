@@ -1,6 +1,7 @@
 /** Stance from cue phrases in three languages, quotes, official denials and article-level signals. */
 import { describe, expect, it } from 'vitest';
 import type { Language, Stance } from '../../src/core/types.js';
+import { emptyCues } from '../../src/match/cues.js';
 import { createLexicalMatcher } from '../../src/match/index.js';
 import { decideStance, type SentenceCues } from '../../src/match/stance.js';
 import { testCatalogue, testEntry } from '../helpers/catalogue.js';
@@ -94,19 +95,7 @@ describe('stance cues', () => {
 });
 
 describe('decideStance', () => {
-  const none = (): SentenceCues => ({
-    refute: 0,
-    distance: 0,
-    counter: 0,
-    official: 0,
-    negation: 0,
-    speech: 0,
-    reply: 0,
-    idiom: 0,
-    source: 0,
-    says: 0,
-    saysThat: 0,
-  });
+  const none = emptyCues;
   const cues = (n: number) => Array.from({ length: n }, none);
 
   it('promotes when nothing distances the text', () => {
