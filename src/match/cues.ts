@@ -1,4 +1,3 @@
-import type { SentenceCues } from './stance.js';
 /**
  * Stance cues in English, Russian and Kazakh (Cyrillic and Latin script), written in the same term
  * language as the catalogue (words are stemmed, a trailing * is a prefix, several words must be
@@ -29,6 +28,7 @@ import type { SentenceCues } from './stance.js';
  *   in other sentences, these cues mean nothing ("без ОДКБ Токаева бы уже не было" is no denial).
  *   The Russian ambassador is deliberately not on the list: his statements are the claims.
  */
+import type { SentenceCues } from './stance.js';
 
 export type CueKind =
   | 'refute'

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Language, Stance } from '../../src/core/types.js';
 import { emptyCues } from '../../src/match/cues.js';
 import { createLexicalMatcher } from '../../src/match/index.js';
-import { decideStance, type SentenceCues } from '../../src/match/stance.js';
+import { decideStance } from '../../src/match/stance.js';
 import { testCatalogue, testEntry } from '../helpers/catalogue.js';
 
 const matcher = createLexicalMatcher(
