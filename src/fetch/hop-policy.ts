@@ -27,6 +27,8 @@ export interface HopTarget {
   /** The address that was checked and that the connection must use. */
   address: string;
   family: 4 | 6;
+  /** The name's other answers, all checked too: tried in turn if the first cannot be reached. */
+  fallbacks: ResolvedAddress[];
   allowlisted: boolean;
 }
 
@@ -88,24 +90,23 @@ export async function checkHop(
   const literal = ipLiteral(hostname);
 
   if (allowlisted) {
-    const target = literal ?? (await resolveName(hostname, resolve))[0];
+    const [target, ...rest] = literal ? [literal] : await resolveName(hostname, resolve);
     if (target === undefined) throw fail.dnsNotFound();
-    return { url, hostPort, address: target.address, family: target.family, allowlisted };
+    return { url, hostPort, address: target.address, family: target.family, fallbacks: rest, allowlisted };
   }
-  let pinned: ResolvedAddress;
+  let pinned: ResolvedAddress[];
   if (literal) {
     if (!judgeAddress(literal.address).ok) throw fail.blocked(redirected);
-    pinned = literal;
+    pinned = [literal];
   } else {
     if (isLocalName(hostname)) throw fail.blocked(redirected);
-    const answers = await resolveName(hostname, resolve);
+    pinned = await resolveName(hostname, resolve);
     // One private answer is enough to refuse: a public site has no reason to publish one.
-    for (const a of answers) if (!judgeAddress(a.address).ok) throw fail.blocked(redirected);
-    const first = answers[0];
-    if (first === undefined) throw fail.dnsNotFound();
-    pinned = first;
+    for (const a of pinned) if (!judgeAddress(a.address).ok) throw fail.blocked(redirected);
   }
+  const [first, ...rest] = pinned;
+  if (first === undefined) throw fail.dnsNotFound();
   // Checked after the address, so a private address is always reported as such, whatever its port.
   if (!STANDARD_PORTS.has(port)) throw fail.blockedPort(port, redirected);
-  return { url, hostPort, address: pinned.address, family: pinned.family, allowlisted };
+  return { url, hostPort, address: first.address, family: first.family, fallbacks: rest, allowlisted };
 }

@@ -14,8 +14,16 @@ type LookupCallback = (
   family?: number,
 ) => void;
 
-/** A dns.lookup-compatible function that always answers `address`, whatever name it is asked for. */
-export function pinnedLookup(address: string, family: 4 | 6) {
+/**
+ * A dns.lookup-compatible function that always answers the checked addresses, whatever name it is
+ * asked for: `address` first, then `fallbacks`, which Node's connection racing (autoSelectFamily)
+ * tries in turn when the first cannot be reached (an IPv6 answer on an IPv4-only host, say).
+ */
+export function pinnedLookup(address: string, family: 4 | 6, fallbacks: ReadonlyArray<LookupAddress> = []) {
+  const answers: LookupAddress[] = [
+    { address, family },
+    ...fallbacks.map((a) => ({ address: a.address, family: a.family })),
+  ];
   return (
     _hostname: string,
     options: LookupOptions | number | LookupCallback,
@@ -24,7 +32,7 @@ export function pinnedLookup(address: string, family: 4 | 6) {
     const cb = typeof options === 'function' ? options : callback;
     if (cb === undefined) return;
     const all = typeof options === 'object' && options !== null && options.all === true;
-    if (all) cb(null, [{ address, family }]);
+    if (all) cb(null, answers);
     else cb(null, address, family);
   };
 }
@@ -34,9 +42,18 @@ export interface PinnedAgentOptions {
   timeoutMs: number;
 }
 
-export function pinnedAgent(address: string, family: 4 | 6, opts: PinnedAgentOptions): Agent {
+export function pinnedAgent(
+  address: string,
+  family: 4 | 6,
+  opts: PinnedAgentOptions,
+  fallbacks: ReadonlyArray<LookupAddress> = [],
+): Agent {
   return new Agent({
-    connect: { timeout: opts.connectTimeoutMs, lookup: pinnedLookup(address, family) },
+    connect: {
+      timeout: opts.connectTimeoutMs,
+      lookup: pinnedLookup(address, family, fallbacks),
+      autoSelectFamily: fallbacks.length > 0,
+    },
     headersTimeout: opts.timeoutMs,
     bodyTimeout: opts.timeoutMs,
     connections: 1,

@@ -110,7 +110,7 @@ export function createSafeFetch(opts: SafeFetchOptions, deps: SafeFetchDeps = {}
   }
 
   async function hop(target: HopTarget, signal: AbortSignal): Promise<HopResult> {
-    const agent = pinnedAgent(target.address, target.family, opts);
+    const agent = pinnedAgent(target.address, target.family, opts, target.fallbacks);
     try {
       const res = await request(target.url, { method: 'GET', headers, dispatcher: agent, signal });
       const status = res.statusCode;
