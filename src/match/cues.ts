@@ -63,7 +63,7 @@ export const CUES: Record<CueKind, { en: string[]; ru: string[]; kk: string[] }>
       don't believe the rumor* | don't believe rumour* | don't believe rumor* | do not believe the rumour* |
       do not believe the rumor* | do not believe rumour* | do not believe rumor* | don't believe posts |
       do not believe posts | don't believe the posts | do not believe the posts | don't believe fake* |
-      do not believe fake*`),
+      do not believe fake* | far from reality | far from the truth | fiction | pure fiction | fairy tale* | absurd`),
     ru: list(`фейк* | дипфейк* | опроверг* | опровержени* | не соответствует действительности |
       не соответствуют действительности | не соответствует реальности | ложн* | ложь | дезинформаци* |
       недостоверн* | неправд* | вброс* | нет доказательств | без доказательств | никаких доказательств | не нашли доказательств |
@@ -72,7 +72,7 @@ export const CUES: Record<CueKind, { en: string[]; ru: string[]; kk: string[] }>
       теория заговора | теории заговора | не подтвердил* | не подтверждается | не подтвердились | отверг* |
       отрица* | сфабрикован* | фальшивк* | фальсифи* | поддельн* | подделк* | сгенерирован* | нейросет* |
       искусственн* интеллект* | не верьте слух* | не верьте фейк* | не верьте вброс* |
-      не верьте сообщени* | не верьте публикаци* | не верьте постам | чепуха | ерунда | чушь | бред | фактчек* | провер* фактов | stopfake`),
+      не верьте сообщени* | не верьте публикаци* | не верьте постам | чепуха | ерунд* | чушь | чушью | бред | бредом | вымыслом | далек* от реальност* | далек* от действительност* | далек* от истин* | сказк* | абсурд* | фактчек* | провер* фактов | stopfake`),
     kk: list(`жалған* | жоққа шығар* | теріске шығар* | шындыққа жанаспайды | шындыққа сәйкес келмейді |
       шындыққа сай емес | қауесет* | фейк* | дипфейк* | дезинформаци* | негізсіз | беделін түсір* | өтірік* |
       ойдан шығарылған | ойдан құрастырылған | дәлел жоқ | дәлелі жоқ | дәлелдер табылмады | растамады | расталмады | жасанды интеллект* | нейрожелі* | сенбеңіз |
@@ -84,12 +84,12 @@ export const CUES: Record<CueKind, { en: string[]; ru: string[]; kk: string[] }>
       telegram channel* | pro-kremlin | kremlin-backed | kremlin-linked | kremlin-controlled | state-controlled |
       kremlin propaganda | russian propaganda | propaganda outlet* | propagandist* | cliché | cliche |
       milblogger* | narrative | narratives | rumour* | rumor* | circulating | circulated | went viral | hacked |
-      hacker* | unverified | unsubstantiated`),
+      hacker* | unverified | unsubstantiated | talk that | talk of | speculation that | suggestions that | reasoning that`),
     ru: list(`якобы | так называем* | т.н. | утвержда* | распространя* | распространил* | телеграм канал* |
       кремлевск* пропаганд* | российск* пропаганд* | пропагандист* | прокремлевск* | клише | нарратив* |
-      слух* | z канал* | z блогер* | военкор* | взлом* | хакер* | непроверенн* | голословн*`),
+      слух* | z канал* | z блогер* | военкор* | взлом* | хакер* | непроверенн* | голословн* | рассуждени* о том | разговор* о том | рассказ* о том | домысл* о том | рассуждени* | разговоры о`),
     kk: list(`таратыл* | таратып* | таратқан | таратты | телеграм арна* | ресей насихат* | ресейлік насихат* |
-      кремль насихат* | делінген | деген ақпарат`),
+      кремль насихат* | делінген | деген ақпарат | деген әңгіме* | деген сөз* | деген пікір* | деген болжам* | деген хабар*`),
   },
   counter: {
     en: list(`not fake | not a fake | no fake | isn't fake | isn't a fake | not a hoax | not disinformation |
