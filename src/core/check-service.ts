@@ -35,7 +35,8 @@ export interface CheckServiceDeps {
 const CACHE_FORMAT = 'v1';
 export const LLM_UNAVAILABLE_NOTE = 'The AI classifier was unavailable, so this is lexical matching only.';
 
-function errorDetails(input: string, url: string | null, error: CheckError): CheckDetails {
+/** A result for an input that could not be processed, with its code and a sentence for a person. */
+export function errorDetails(input: string, url: string | null, error: CheckError): CheckDetails {
   return {
     result: { input, url, title: null, language: null, status: 'error', error, alert: false, matches: [] },
     article: null,
@@ -120,6 +121,24 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
     };
   }
 
+  /** Results are reused for the same input, catalogue version and LLM mode. */
+  const cacheKey = (opts: CheckOptions | undefined, what: string): string =>
+    `check:${CACHE_FORMAT}:${catalogue.version}:${mode(opts)}:${what}`;
+
+  async function analyzeAndCache(
+    key: string,
+    article: Article,
+    input: string,
+    opts?: CheckOptions,
+  ): Promise<CheckDetails> {
+    const details = await analyze(article, input, opts);
+    // A result that fell back to lexical because the LLM failed is not cached: the next try may do better.
+    if (details.notes.length === 0) {
+      await store.set(key, { ...details, article: articleMeta(article) }, settings.cacheTtlMs || undefined);
+    }
+    return details;
+  }
+
   async function checkUrl(input: string, opts?: CheckOptions): Promise<CheckDetails> {
     const url = normalizeUrl(input.trim());
     if (!url) {
@@ -128,7 +147,7 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
         message: 'This is not a web address I can read (only http and https links).',
       });
     }
-    const key = `check:${CACHE_FORMAT}:${catalogue.version}:${mode(opts)}:${url}`;
+    const key = cacheKey(opts, url);
     const cached = await store.get<CheckDetails>(key);
     if (cached) return fromCache(cached, input);
     let article: Article;
@@ -149,12 +168,7 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
         message: 'Something went wrong while reading this page.',
       });
     }
-    const details = await analyze(article, input, opts);
-    // A result that fell back to lexical because the LLM failed is not cached: the next try may do better.
-    if (details.notes.length === 0) {
-      await store.set(key, { ...details, article: articleMeta(article) }, settings.cacheTtlMs || undefined);
-    }
-    return details;
+    return analyzeAndCache(key, article, input, opts);
   }
 
   async function checkText(
@@ -182,14 +196,10 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
       .update(text)
       .digest('hex')
       .slice(0, 32);
-    const key = `check:${CACHE_FORMAT}:${catalogue.version}:${mode(opts)}:text:${hash}`;
+    const key = cacheKey(opts, `text:${hash}`);
     const cached = await store.get<CheckDetails>(key);
     if (cached) return { ...fromCache(cached, input), article };
-    const details = await analyze(article, input, opts);
-    if (details.notes.length === 0) {
-      await store.set(key, { ...details, article: articleMeta(article) }, settings.cacheTtlMs || undefined);
-    }
-    return details;
+    return analyzeAndCache(key, article, input, opts);
   }
 
   async function checkMessage(msg: ChatMessage, opts?: CheckOptions): Promise<MessageCheck> {

@@ -2,13 +2,13 @@
  * Negation and attribution scoped over the claim's own words (scope.ts), and the narrowed counter
  * cues, on the shipped catalogue and on a small test entry.
  */
+import { loadCatalogue } from '../../src/claims/load.js';
 import { describe, expect, it } from 'vitest';
 import type { Language, Stance } from '../../src/core/types.js';
 import { createLexicalMatcher } from '../../src/match/index.js';
 import { testCatalogue, testEntry } from '../helpers/catalogue.js';
-import { readClaims } from './load-claims.js';
 
-const shipped = createLexicalMatcher(readClaims());
+const shipped = createLexicalMatcher(await loadCatalogue('claims'));
 const small = createLexicalMatcher(
   testCatalogue([
     testEntry({

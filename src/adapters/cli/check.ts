@@ -3,6 +3,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { composeReply } from '../../core/compose-reply.js';
+import { errorDetails } from '../../core/check-service.js';
 import type { CheckService } from '../../core/check-service.types.js';
 import { renderText } from '../../core/render-text.js';
 import type { CheckDetails, CheckOutput, ErrorCode } from '../../core/types.js';
@@ -22,23 +23,8 @@ async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function failed(input: string, code: ErrorCode, message: string) {
-  return {
-    result: {
-      input,
-      url: null,
-      title: null,
-      language: null,
-      status: 'error' as const,
-      error: { code, message },
-      alert: false,
-      matches: [],
-    },
-    article: null,
-    notes: [],
-    possiblyNewNarrative: null,
-    llm: null,
-  } satisfies CheckDetails;
+function failed(input: string, code: ErrorCode, message: string): CheckDetails {
+  return errorDetails(input, null, { code, message });
 }
 
 async function checkFile(service: CheckService, input: string, offline: boolean): Promise<CheckDetails> {
