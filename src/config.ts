@@ -2,6 +2,7 @@
  * readConfig(env): the one place the environment is read. Validated, frozen; fails fast with a
  * one-line ConfigError that names the variable.
  */
+import { availableParallelism } from 'node:os';
 import { ConfigError } from './errors.js';
 
 export interface Config {
@@ -21,6 +22,14 @@ export interface Config {
   /** Post a short line when a pasted link could not be read (slash commands always answer). */
   replyOnUnreadable: boolean;
   cacheTtlMs: number;
+  analysis: {
+    /** Worker threads for extraction and matching; 0 runs them on the main thread (no time budget). */
+    threads: number;
+    /** Budget of one analysis step of an article; over it the outcome is `too_complex`. */
+    timeoutMs: number;
+    /** Checks admitted at once; beyond it the API answers 429 and chat events wait. */
+    queue: number;
+  };
   fetch: {
     allowHosts: ReadonlyArray<string>;
     timeoutMs: number;
@@ -177,6 +186,11 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     nonAlertReply: nonAlert,
     replyOnUnreadable: bool(env, 'REPLY_ON_UNREADABLE', false),
     cacheTtlMs: int(env, 'CACHE_TTL_HOURS', 24, 0, 24 * 365) * 3_600_000,
+    analysis: {
+      threads: int(env, 'ANALYSIS_THREADS', Math.max(1, availableParallelism() - 1), 0, 64),
+      timeoutMs: int(env, 'ANALYSIS_TIMEOUT_MS', 10_000, 50, 600_000),
+      queue: int(env, 'ANALYSIS_QUEUE', 32, 1, 10_000),
+    },
     fetch: {
       allowHosts: Object.freeze(allowHosts.map((h) => h.toLowerCase())),
       timeoutMs: int(env, 'FETCH_TIMEOUT_MS', 15_000, 100, 120_000),

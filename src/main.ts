@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     force.unref();
     await Promise.allSettled(adapters.map((a) => a.stop()));
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    await app.store.close();
+    await app.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -8,18 +8,21 @@ import type { Catalogue } from '../claims/schema.js';
 import { lookupEntries } from '../claims/lookup.js';
 import { mergeFindings } from '../classify/merge.js';
 import { FetchError } from '../errors.js';
-import { detectLanguage } from '../fetch/detect-language.js';
 import { extractLinks } from '../links/extract-links.js';
 import { normalizeUrl } from '../links/normalize-url.js';
 import { isAlert } from '../match/alert.js';
 import type { CheckOptions, CheckService, MessageCheck } from './check-service.types.js';
-import type { ArticleFetcher, Classifier, KeyValueStore, LexicalMatcher, Logger } from './ports.js';
+import type { Admission } from '../analysis/admission.js';
+import type { Analyzer, ArticleFetcher, Classifier, KeyValueStore, Logger } from './ports.js';
 import type { Article, ChatMessage, CheckDetails, CheckError, Match } from './types.js';
 
 export interface CheckServiceDeps {
   catalogue: Catalogue;
-  matcher: LexicalMatcher;
+  /** Extraction, language and lexical matching: a worker pool in the server, inline elsewhere. */
+  analyzer: Analyzer;
   fetcher: ArticleFetcher;
+  /** Bounds the checks in flight; every check waits for a place (the HTTP API refuses earlier). */
+  admission?: Admission;
   /** null when no LLM is configured. */
   classifier: Classifier | null;
   store: KeyValueStore;
@@ -52,7 +55,18 @@ function articleMeta(a: Article): Article {
 }
 
 export function createCheckService(deps: CheckServiceDeps): CheckService {
-  const { catalogue, matcher, fetcher, classifier, store, logger, settings } = deps;
+  const { catalogue, analyzer, fetcher, classifier, store, logger, settings, admission } = deps;
+
+  /** Runs one check inside an admitted place (waiting for one when all are taken). */
+  async function admitted<T>(work: () => Promise<T>): Promise<T> {
+    if (!admission) return work();
+    const release = await admission.enter();
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
   const mode = (opts?: CheckOptions): string =>
     classifier && !opts?.offline && settings.llmLabel ? `llm:${settings.llmLabel}` : 'lexical';
 
@@ -63,7 +77,15 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
   }
 
   async function analyze(article: Article, input: string, opts?: CheckOptions): Promise<CheckDetails> {
-    const lexical = matcher.match(article);
+    let lexical: Match[];
+    try {
+      lexical = await analyzer.match(article, opts?.signal);
+    } catch (err) {
+      if (err instanceof FetchError) {
+        return { ...errorDetails(input, article.url, { code: err.code, message: err.message }), article };
+      }
+      throw err;
+    }
     let matches: Match[] = lexical;
     const notes: string[] = [];
     let llm: CheckDetails['llm'] = null;
@@ -133,7 +155,8 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
   ): Promise<CheckDetails> {
     const details = await analyze(article, input, opts);
     // A result that fell back to lexical because the LLM failed is not cached: the next try may do better.
-    if (details.notes.length === 0) {
+    // Nor is a page that could not be analysed in time: a quieter machine may manage it.
+    if (details.notes.length === 0 && details.result.status === 'ok') {
       await store.set(key, { ...details, article: articleMeta(article) }, settings.cacheTtlMs || undefined);
     }
     return details;
@@ -150,6 +173,15 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
     const key = cacheKey(opts, url);
     const cached = await store.get<CheckDetails>(key);
     if (cached) return fromCache(cached, input);
+    return admitted(() => fetchAndAnalyze(key, url, input, opts));
+  }
+
+  async function fetchAndAnalyze(
+    key: string,
+    url: string,
+    input: string,
+    opts?: CheckOptions,
+  ): Promise<CheckDetails> {
     let article: Article;
     try {
       article = await fetcher.fetchArticle(url, opts?.signal);
@@ -178,17 +210,6 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
   ): Promise<CheckDetails> {
     if (!text.trim())
       return errorDetails(input, null, { code: 'invalid_input', message: 'There is no text to check.' });
-    const article: Article = {
-      url: null,
-      canonicalUrl: null,
-      title: opts?.title ?? null,
-      byline: null,
-      siteName: null,
-      publishedAt: null,
-      language: detectLanguage(text, null),
-      text,
-      source: 'text',
-    };
     // The title is part of what is judged (a debunk headline changes the stance): it keys the cache too.
     const hash = createHash('sha256')
       .update(opts?.title ?? '')
@@ -198,8 +219,36 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
       .slice(0, 32);
     const key = cacheKey(opts, `text:${hash}`);
     const cached = await store.get<CheckDetails>(key);
-    if (cached) return { ...fromCache(cached, input), article };
-    return analyzeAndCache(key, article, input, opts);
+    if (cached)
+      return {
+        ...fromCache(cached, input),
+        article: textArticle(text, opts?.title ?? null, cached.result.language),
+      };
+    return admitted(async () => {
+      let language: Article['language'];
+      try {
+        language = await analyzer.language(text, opts?.signal);
+      } catch (err) {
+        if (err instanceof FetchError)
+          return errorDetails(input, null, { code: err.code, message: err.message });
+        throw err;
+      }
+      return analyzeAndCache(key, textArticle(text, opts?.title ?? null, language), input, opts);
+    });
+  }
+
+  function textArticle(text: string, title: string | null, language: Article['language']): Article {
+    return {
+      url: null,
+      canonicalUrl: null,
+      title,
+      byline: null,
+      siteName: null,
+      publishedAt: null,
+      language,
+      text,
+      source: 'text',
+    };
   }
 
   async function checkMessage(msg: ChatMessage, opts?: CheckOptions): Promise<MessageCheck> {

@@ -3,7 +3,7 @@
  * tests inject fakes here instead of patching modules.
  */
 import type { Catalogue, Entry } from '../claims/schema.js';
-import type { Article, Match } from './types.js';
+import type { Article, Language, Match } from './types.js';
 
 export interface Clock {
   now(): Date;
@@ -36,6 +36,24 @@ export interface KeyValueStore {
 /** Reads a URL into an Article, or throws FetchError with a contract code and a sentence for a person. */
 export interface ArticleFetcher {
   fetchArticle(url: string, signal?: AbortSignal): Promise<Article>;
+}
+
+/** A fetched page, before extraction: HTML or plain text of an address, or a Telegram post preview. */
+export type FetchedPage =
+  | { kind: 'html' | 'text'; text: string; url: string }
+  | { kind: 'telegram'; text: string; channel: string; id: string };
+
+/**
+ * Article analysis (extraction, language, lexical matching): the CPU-heavy steps. The server runs
+ * them in a pool of worker threads with a time budget (analysis/pool-analyzer.ts); the CLI and
+ * tests may run them inline (analysis/inline-analyzer.ts). A step over its budget rejects with
+ * FetchError code `too_complex`.
+ */
+export interface Analyzer {
+  extract(page: FetchedPage, signal?: AbortSignal): Promise<Article>;
+  language(text: string, signal?: AbortSignal): Promise<Language | null>;
+  match(article: Pick<Article, 'text' | 'title' | 'language'>, signal?: AbortSignal): Promise<Match[]>;
+  close(): Promise<void>;
 }
 
 /** The lexical matcher built over a catalogue. */

@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'unreadable',
   'not_found',
   'invalid_input',
+  /** The page could not be analysed within ANALYSIS_TIMEOUT_MS (very long or repetitive). */
+  'too_complex',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -4,13 +4,12 @@
  * a FetchError with a contract code and one sentence for a person.
  */
 import type { Config } from '../config.js';
-import type { ArticleFetcher, Logger } from '../core/ports.js';
+import type { ArticleFetcher, FetchedPage, Logger } from '../core/ports.js';
 import type { Article } from '../core/types.js';
-import { articleFromText, extractArticle } from './extract-article.js';
+import { extractPage } from './extract-page.js';
 import { fail } from './fetch-errors.js';
 import type { Resolver } from './hop-policy.js';
 import { createSafeFetch } from './safe-fetch.js';
-import { extractTelegramPost } from './telegram-post.js';
 import { parseTelegramUrl, telegramEmbedUrl } from './telegram-url.js';
 
 export interface ArticleFetcherDeps {
@@ -19,7 +18,14 @@ export interface ArticleFetcherDeps {
   logger?: Logger;
   /** Where Telegram post previews are fetched from; https://t.me unless a test points it elsewhere. */
   telegramBaseUrl?: string;
+  /**
+   * Turns a fetched page into an Article. The server passes the analysis pool's (worker threads,
+   * time budget); by default extraction runs here, on the calling thread.
+   */
+  extract?: (page: FetchedPage, signal?: AbortSignal) => Promise<Article>;
 }
+
+const extractHere = async (page: FetchedPage): Promise<Article> => extractPage(page);
 
 export function createArticleFetcher(opts: Config['fetch'], deps: ArticleFetcherDeps = {}): ArticleFetcher {
   const safeFetch = createSafeFetch(opts, {
@@ -27,11 +33,12 @@ export function createArticleFetcher(opts: Config['fetch'], deps: ArticleFetcher
     ...(deps.logger ? { logger: deps.logger } : {}),
   });
   const telegramBase = deps.telegramBaseUrl ?? 'https://t.me';
+  const extract = deps.extract ?? extractHere;
 
   async function fetchTelegram(channel: string, id: string, signal?: AbortSignal): Promise<Article> {
     const page = await safeFetch(telegramEmbedUrl(channel, id, telegramBase), signal);
     if (page.kind !== 'html') throw fail.telegramNoPreview();
-    return extractTelegramPost(page.text, channel, id);
+    return extract({ kind: 'telegram', text: page.text, channel, id }, signal);
   }
 
   return {
@@ -43,8 +50,10 @@ export function createArticleFetcher(opts: Config['fetch'], deps: ArticleFetcher
       // A short link that lands on a Telegram post: read the post's preview, not the app's landing page.
       const landed = parseTelegramUrl(page.url);
       if (landed?.kind === 'post') return fetchTelegram(landed.channel, landed.id, signal);
-      const article =
-        page.kind === 'text' ? articleFromText(page.text, page.url) : extractArticle(page.text, page.url);
+      const article = await extract(
+        { kind: page.kind === 'text' ? 'text' : 'html', text: page.text, url: page.url },
+        signal,
+      );
       deps.logger?.debug(
         {
           host: new URL(page.url).host,

@@ -5,7 +5,7 @@ import { createCheckService, LLM_UNAVAILABLE_NOTE } from '../../src/core/check-s
 import type { ArticleFetcher, Classifier, ClassifyResponse } from '../../src/core/ports.js';
 import { DependencyError, FetchError } from '../../src/errors.js';
 import { silentLogger } from '../../src/logger.js';
-import { createLexicalMatcher } from '../../src/match/index.js';
+import { createInlineAnalyzer } from '../../src/analysis/inline-analyzer.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { testArticle } from '../helpers/articles.js';
 
@@ -39,7 +39,7 @@ function service(
 ) {
   return createCheckService({
     catalogue,
-    matcher: createLexicalMatcher(catalogue),
+    analyzer: createInlineAnalyzer(catalogue),
     fetcher,
     classifier,
     store,

@@ -8,7 +8,7 @@ import type { ArticleFetcher } from '../../src/core/ports.js';
 import type { Article } from '../../src/core/types.js';
 import { FetchError } from '../../src/errors.js';
 import { silentLogger } from '../../src/logger.js';
-import { createLexicalMatcher } from '../../src/match/index.js';
+import { createInlineAnalyzer } from '../../src/analysis/inline-analyzer.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { testArticle } from './articles.js';
 
@@ -38,7 +38,7 @@ export function realCheckService(
   };
   const service = createCheckService({
     catalogue,
-    matcher: createLexicalMatcher(catalogue),
+    analyzer: createInlineAnalyzer(catalogue),
     fetcher,
     classifier: null,
     store: new MemoryStore(),

@@ -113,6 +113,6 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     }
     return details.some((d) => d.result.status === 'error') ? 1 : 0;
   } finally {
-    await app.store.close();
+    await app.close();
   }
 }

@@ -26,6 +26,6 @@ export async function feedbackReport(args: string[], io: CliIO): Promise<number>
     for (const [id, c] of rows) io.stdout.write(`  ${id}: helpful ${c.helpful}, wrong ${c.wrong}\n`);
     return 0;
   } finally {
-    await app.store.close();
+    await app.close();
   }
 }

@@ -92,6 +92,24 @@ export function createHttpApp(app: App): express.Express {
 
   const json = express.json({ limit: '1100kb' });
 
+  /**
+   * Admission control, before the body is read: when every place for a check is taken, 429 with
+   * Retry-After, counted in claimdesk_admission_refused_total.
+   */
+  const admit =
+    (surface: 'api' | 'preview') =>
+    (_req: Request, res: Response, next: NextFunction): void => {
+      if (!app.admission.full()) {
+        next();
+        return;
+      }
+      app.metrics.admissionRefused.inc({ surface });
+      res
+        .status(429)
+        .setHeader('Retry-After', String(app.admission.retryAfterSeconds()))
+        .json({ error: { code: 'busy', message: 'Too many checks are running; try again in a moment.' } });
+    };
+
   async function runCheck(req: Request): Promise<CheckDetails | null> {
     const parsed = checkBody.safeParse(req.body);
     if (!parsed.success) return null;
@@ -114,7 +132,12 @@ export function createHttpApp(app: App): express.Express {
     res.type('html').send(PAGE_HTML);
   });
 
-  http.post('/api/check', json, async (req, res, next) => {
+  /** Prometheus metrics, protected like the API (a scraper sends the bearer token). */
+  http.get('/metrics', guard(config), async (_req, res) => {
+    res.type(app.metrics.registry.contentType).send(await app.metrics.registry.metrics());
+  });
+
+  http.post('/api/check', admit('api'), json, async (req, res, next) => {
     try {
       const d = await runCheck(req);
       if (!d) return badRequest(res, BAD_BODY);
@@ -129,7 +152,7 @@ export function createHttpApp(app: App): express.Express {
   });
 
   /** The reply as the bot would post it (for the page): the Reply model and safe HTML. */
-  http.post('/api/preview', json, async (req, res, next) => {
+  http.post('/api/preview', admit('preview'), json, async (req, res, next) => {
     try {
       const d = await runCheck(req);
       if (!d) return badRequest(res, BAD_BODY);

@@ -40,7 +40,7 @@ afterAll(async () => {
   await new Promise((r) => server?.close(r));
   await pages?.close();
   await canary?.close();
-  await app?.store.close();
+  await app?.close();
 });
 
 async function post(path: string, body: unknown) {
@@ -171,7 +171,7 @@ describe('who may use the API', () => {
       close: async () => {
         s.closeAllConnections();
         await new Promise((r) => s.close(r));
-        await a.store.close();
+        await a.close();
       },
     };
   }

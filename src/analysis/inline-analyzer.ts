@@ -1,0 +1,19 @@
+/**
+ * The Analyzer port on the calling thread: for the command line and for tests. No time budget (a
+ * synchronous step cannot be interrupted); the server uses the worker pool instead.
+ */
+import type { Catalogue } from '../claims/schema.js';
+import type { Analyzer, LexicalMatcher } from '../core/ports.js';
+import type { Article, Language, Match } from '../core/types.js';
+import { createLexicalMatcher } from '../match/index.js';
+import { runTask } from './tasks.js';
+
+export function createInlineAnalyzer(catalogue: Catalogue, matcher?: LexicalMatcher): Analyzer {
+  const m = matcher ?? createLexicalMatcher(catalogue);
+  return {
+    extract: async (page) => runTask(m, { op: 'extract', page }) as Article,
+    language: async (text) => runTask(m, { op: 'language', text }) as Language | null,
+    match: async (article) => runTask(m, { op: 'match', article }) as Match[],
+    close: async () => {},
+  };
+}

@@ -1,0 +1,24 @@
+/**
+ * A worker thread of the analysis pool: builds the lexical matcher once from the catalogue it is
+ * given, then runs one analysis step per task (piscina calls the default export).
+ */
+import { workerData } from 'node:worker_threads';
+import { buildCatalogue } from '../claims/load.js';
+import type { Entry } from '../claims/schema.js';
+import { createLexicalMatcher } from '../match/index.js';
+import { type AnalysisOutput, runTask, type WorkerMessage } from './tasks.js';
+
+interface PoolWorkerData {
+  version: string;
+  entries: Entry[];
+}
+
+const data = workerData as PoolWorkerData;
+const matcher = createLexicalMatcher(buildCatalogue(data.entries, data.version));
+
+export default function analyse({ task, started }: WorkerMessage): AnalysisOutput {
+  // The pool's clock for this task starts now, not while it waited in the queue.
+  started.postMessage(1);
+  started.close();
+  return runTask(matcher, task);
+}
