@@ -16,16 +16,17 @@
  *   names invite (5 entries) and official (16) of immortal-regiment-deepfakes, and is not about it;
  *   "drones attacked" names attack (4) of orsk-deepfakes. The rare ones are the subjects: Immortal
  *   Regiment, boycott, Orsk, Ukrspecexport, biolabs, peacekeeping.
- * - The examples' words are counted where concepts are looked for, not as vocabulary: the words
- *   only one entry's examples use are mostly ordinary ones ("everyone", "address", "residents",
- *   "жителей" in immortal-regiment-deepfakes), which any article may hold.
+ * - The examples' words are not vocabulary on their own (the examples are among the texts where a
+ *   concept's frequency is counted): the words only one entry's examples use are mostly ordinary
+ *   ones ("everyone", "address", "residents", "жителей" in immortal-regiment-deepfakes), which any
+ *   article may hold.
  */
 import type { Catalogue, Entry } from '../claims/schema.js';
 import type { Language } from '../core/types.js';
 import { type CompiledCatalogue, compileCatalogue } from './catalogue-index.js';
 import { prepareDocument } from './document.js';
 
-/** A concept spoken of by at most this share of the entries (and at most 2 entries) is distinctive. */
+/** A concept spoken of by at most this share of the entries (or by 2, in a small catalogue) is distinctive. */
 export const RARE_SHARE = 0.1;
 
 export function rareLimit(entries: number): number {
