@@ -16,6 +16,7 @@ import type {
 } from '../core/ports.js';
 import { systemClock } from '../core/ports.js';
 import { ConfigError, DependencyError } from '../errors.js';
+import { createVocabularyCheck } from '../match/entry-vocabulary.js';
 import { termKeys } from '../text/normalize.js';
 import { fixedTokens, MIN_CONTENT_TOKENS, planRequest } from './build-request.js';
 import { cacheKey, cacheKeyParts } from './cache-key.js';
@@ -27,6 +28,7 @@ import type { KeyFn } from './retrieval.js';
 import { DEFAULT_RETRY, sleep as realSleep } from './retry.js';
 import { createResultCache } from './result-cache.js';
 import { parseModelOutput } from './output-schema.js';
+import { tieResponse } from './tie-to-entry.js';
 import { validateFindings } from './validate.js';
 
 export { cacheKey, cacheKeyParts, type CacheKeyParts, contentHash } from './cache-key.js';
@@ -79,6 +81,14 @@ export function createClassifier(llm: LlmConfig, deps: ClassifierDeps): Classifi
   };
   const cache = createResultCache(deps.store, logger, deps.cacheTtlMs ?? 30 * 24 * 3_600_000);
   const inFlight = new Map<string, Promise<ClassifyResponse>>();
+
+  /** The stored answer is the model's; each use ties it to its entries afresh (cached ones too). */
+  function tie(res: ClassifyResponse, req: ClassifyRequest): ClassifyResponse {
+    const tied = tieResponse(res, req, createVocabularyCheck(req.catalogue));
+    if (tied.untied.length > 0)
+      logger.info({ untied: tied.untied, cached: res.cached }, 'llm findings untied: notes only');
+    return { ...res, matches: tied.matches };
+  }
 
   // Checked at start with long ids (64 characters), so no real request can fall short later.
   const longIds = Array.from({ length: limits.maxCandidates }, (_, i) => `${i}`.padEnd(64, 'x'));
@@ -173,17 +183,17 @@ export function createClassifier(llm: LlmConfig, deps: ClassifierDeps): Classifi
       const parts = cacheKeyParts(req.article, req.catalogue.version, llm.model, template);
       const key = cacheKey(parts);
       const hit = await cache.get(key);
-      if (hit) return { ...hit, inputTokens: 0, outputTokens: 0, cached: true };
+      if (hit) return tie({ ...hit, inputTokens: 0, outputTokens: 0, cached: true }, req);
       // A check of the same text already under way: share its call (this one costs nothing).
       const pending = inFlight.get(key);
       if (pending) {
         const res = await pending;
-        return { ...res, inputTokens: 0, outputTokens: 0, cached: true };
+        return tie({ ...res, inputTokens: 0, outputTokens: 0, cached: true }, req);
       }
       const p = run(req, key, parts.contentHash);
       inFlight.set(key, p);
       try {
-        return await p;
+        return tie(await p, req);
       } finally {
         inFlight.delete(key);
       }

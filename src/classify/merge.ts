@@ -3,7 +3,8 @@
  *
  * - Only one side found it: that side's match (method "lexical" or "llm"). An LLM-only match needs
  *   evidence (a quote the classifier verified in the article); without one it is dropped, because it
- *   could alert on the model's word alone.
+ *   could alert on the model's word alone. The classifier has already capped, to a note, every
+ *   LLM-only match whose quote does not name its own entry (tie-to-entry.ts).
  * - Both found it (method "lexical+llm"), the stances in the same class (alerting: promotes/unclear;
  *   not alerting: reports/debunks): agreement. The LLM's stance is kept (it reads the context), with
  *   one exception: an "unclear" from the model never overrides a lexical "promotes" it cannot refute.

@@ -189,14 +189,14 @@ describe('answers that cannot be trusted', () => {
     fake.enqueue(
       jsonCompletion(
         answer([
-          { id: 'us-biolabs-in-kazakhstan', quote: 'biolabs', confidence: 0.9 },
-          { id: 'nato-peacekeeping-centre', quote: 'Local officials refused to comment.', confidence: 7 },
+          { id: 'nato-peacekeeping-centre', quote: 'biolabs', confidence: 0.9 },
+          { id: 'us-biolabs-in-kazakhstan', quote: BIOLABS_SENTENCE, confidence: 7 },
         ]),
       ),
     );
     const { classifier } = make();
     const res = await classifier.classify(request);
-    expect(res.matches.map((m) => [m.id, m.confidence])).toEqual([['nato-peacekeeping-centre', 1]]);
+    expect(res.matches.map((m) => [m.id, m.confidence])).toEqual([['us-biolabs-in-kazakhstan', 1]]);
   });
 
   it.each([
