@@ -2,7 +2,7 @@
  * Which listed source published a link: by host (subdomains of a listed domain count, the most
  * specific listed domain wins) or, for Telegram links, by channel handle.
  */
-import type { Source } from './schema.js';
+import { HANDLE_SHAPE, type Source } from './schema.js';
 
 /** Hosts that serve public Telegram channels: t.me/<handle>[/<post>] and t.me/s/<handle>[/<post>]. */
 const TELEGRAM_HOSTS = new Set(['t.me', 'www.t.me', 'telegram.me', 'www.telegram.me']);
@@ -54,7 +54,7 @@ export function createSourceLookup(sources: ReadonlyArray<Source>): SourceLookup
 export function telegramHandleOf(pathname: string): string | null {
   const parts = pathname.split('/').filter((p) => p !== '');
   const name = parts[0] === 's' ? parts[1] : parts[0];
-  return name !== undefined && /^[A-Za-z][A-Za-z0-9_]{4,31}$/.test(name) ? name : null;
+  return name !== undefined && HANDLE_SHAPE.test(name) ? name : null;
 }
 
 function parseUrl(text: string): URL | null {

@@ -17,7 +17,7 @@ export const hostName = z
   .regex(HOST_SHAPE, 'must be a lower-case host name like ria.ru: no https://, no path, no capitals');
 
 /** A public Telegram username: 5-32 letters, digits or underscores, starting with a letter. */
-const HANDLE_SHAPE = /^[A-Za-z][A-Za-z0-9_]{4,31}$/;
+export const HANDLE_SHAPE = /^[A-Za-z][A-Za-z0-9_]{4,31}$/;
 export const telegramHandle = z
   .string()
   .regex(HANDLE_SHAPE, 'must be a Telegram handle (5-32 letters, digits or _), written without @ or t.me/');
