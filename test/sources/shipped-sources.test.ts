@@ -1,6 +1,8 @@
 /** The shipped sources/ list: valid, every source cited, and the catalogue's own links recognised. */
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/claims/load.js';
+import { sourceJsonSchemaText } from '../../src/sources/json-schema.js';
 import { loadSources } from '../../src/sources/load.js';
 import { createSourceLookup } from '../../src/sources/lookup.js';
 
@@ -29,5 +31,14 @@ describe('the shipped sources list', () => {
     expect(idFor('www.kp.ru')).toBe('komsomolskaya-pravda');
     expect(idFor('eurasianet.org')).toBeNull();
     expect(idFor('www.inform.kz')).toBeNull();
+  });
+
+  it('has a sources/schema.json equal to what `npm run schema` generates, named by every file', () => {
+    expect(readFileSync('sources/schema.json', 'utf8')).toBe(sourceJsonSchemaText());
+    for (const name of readdirSync('sources').filter((n) => n.endsWith('.yaml'))) {
+      expect(readFileSync(`sources/${name}`, 'utf8').split('\n')[0], name).toBe(
+        '# yaml-language-server: $schema=./schema.json',
+      );
+    }
   });
 });
