@@ -5,7 +5,8 @@ import { claimsDirFrom, validateCatalogueDir } from '../../claims/load.js';
 import { sourcesDirFrom, validateSourcesDir } from '../../sources/load.js';
 import type { CliCommand } from './io.js';
 
-const USAGE = 'Usage: claimdesk claims lint [dir]   (default: $CLAIMS_DIR or ./claims)\n';
+const USAGE =
+  'Usage: claimdesk claims lint [dir]   (default: $CLAIMS_DIR or ./claims; sources: $SOURCES_DIR or ../sources beside it)\n';
 
 export const claimsLint: CliCommand = async (args, io) => {
   let positionals: string[];
