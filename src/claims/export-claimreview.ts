@@ -7,7 +7,8 @@
  *
  * itemReviewed.appearance lists the entry's sources (reporting that quotes the claim). There is no
  * firstAppearance: none of the sources is the claim's first occurrence (that was usually a
- * Telegram post we do not link), and saying so would be false. Denials go in `citation`.
+ * Telegram post we do not link), and saying so would be false. Denials go in `citation`. A page
+ * published by an outlet of the sources list names that outlet as publisher, with its kind.
  */
 import type { Catalogue, Entry } from './schema.js';
 
@@ -18,6 +19,8 @@ export interface ClaimReviewOptions {
    */
   baseUrl?: string;
   includeNarratives?: boolean;
+  /** A listed outlet (sources/) that published this address, named as the appearance's publisher. */
+  publisherFor?: (url: string) => { name: string; description: string } | null;
 }
 
 interface CreativeWorkRef {
@@ -25,7 +28,7 @@ interface CreativeWorkRef {
   url: string;
   name: string;
   datePublished?: string;
-  publisher?: { '@type': 'Organization'; name: string };
+  publisher?: { '@type': 'Organization'; name: string; description?: string };
 }
 
 export interface ClaimReview {
@@ -48,10 +51,14 @@ export interface ClaimReview {
 export function toClaimReviews(catalogue: Catalogue, options: ClaimReviewOptions = {}): ClaimReview[] {
   return catalogue.entries
     .filter((e) => e.kind === 'claim' || options.includeNarratives === true)
-    .map((e) => toClaimReview(e, options.baseUrl));
+    .map((e) => toClaimReview(e, options.baseUrl, options.publisherFor));
 }
 
-export function toClaimReview(entry: Entry, baseUrl?: string): ClaimReview {
+export function toClaimReview(
+  entry: Entry,
+  baseUrl?: string,
+  publisherFor?: ClaimReviewOptions['publisherFor'],
+): ClaimReview {
   const review: ClaimReview = {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
@@ -65,9 +72,11 @@ export function toClaimReview(entry: Entry, baseUrl?: string): ClaimReview {
     itemReviewed: {
       '@type': 'Claim',
       datePublished: entry.first_seen,
-      appearance: entry.sources.map((s) => work(s.url, s.title, s.date, s.publisher)),
+      appearance: entry.sources.map((s) => listed(work(s.url, s.title, s.date, s.publisher), publisherFor)),
     },
-    citation: entry.denials.map((d) => work(d.url, d.person ? `${d.body} (${d.person})` : d.body, d.date)),
+    citation: entry.denials.map((d) =>
+      listed(work(d.url, d.person ? `${d.body} (${d.person})` : d.body, d.date), publisherFor),
+    ),
   };
   if (baseUrl) review.url = `${baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`}${entry.id}`;
   if (entry.tags.length > 0) review.keywords = entry.tags.join(', ');
@@ -78,5 +87,12 @@ function work(url: string, name: string, date?: string, publisher?: string): Cre
   const ref: CreativeWorkRef = { '@type': 'CreativeWork', url, name };
   if (date) ref.datePublished = date;
   if (publisher) ref.publisher = { '@type': 'Organization', name: publisher };
+  return ref;
+}
+
+/** When a listed outlet (sources/) published the page, it is named as the publisher, with what it is. */
+function listed(ref: CreativeWorkRef, publisherFor: ClaimReviewOptions['publisherFor']): CreativeWorkRef {
+  const outlet = publisherFor?.(ref.url);
+  if (outlet) ref.publisher = { '@type': 'Organization', name: outlet.name, description: outlet.description };
   return ref;
 }

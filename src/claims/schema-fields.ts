@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { entrySchema } from './schema.js';
 
-/** Follows a data path through the schema; the allowed keys of the object found there, or []. */
-export function knownFieldsAt(path: ReadonlyArray<PropertyKey>): string[] {
-  let schema: unknown = entrySchema;
+/** Follows a data path through the schema (the entry schema unless given); the allowed keys there, or []. */
+export function knownFieldsAt(path: ReadonlyArray<PropertyKey>, root: unknown = entrySchema): string[] {
+  let schema: unknown = root;
   for (const seg of path) {
     schema = unwrap(schema);
     if (schema instanceof z.ZodObject) schema = schema.shape[String(seg)];

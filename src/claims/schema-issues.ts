@@ -15,12 +15,14 @@ export function schemaIssues(
   file: string,
   source: ParsedYaml,
   issues: ReadonlyArray<ZodIssue>,
+  /** The schema the data was parsed with, for "did you mean" hints (the entry schema unless given). */
+  root?: unknown,
 ): CatalogueIssue[] {
   const out: CatalogueIssue[] = [];
   for (const issue of issues) {
     const path = issue.path;
     if (issue.code === 'unrecognized_keys') {
-      const known = knownFieldsAt(path).filter((k) => k !== '$schema');
+      const known = knownFieldsAt(path, root).filter((k) => k !== '$schema');
       const where = path.length > 0 ? ` in ${formatPath(path)}` : '';
       for (const key of issue.keys) {
         const guess = closest(key, known);

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { toClaimReviews } from '../../claims/export-claimreview.js';
 import { formatIssue } from '../../claims/issues.js';
 import { claimsDirFrom, validateCatalogueDir } from '../../claims/load.js';
+import { publisherLookup } from '../../sources/publisher.js';
 import type { CliCommand } from './io.js';
 
 const USAGE =
@@ -45,7 +46,15 @@ export const claimsExport: CliCommand = async (args, io) => {
     );
     return 1;
   }
+  const publisherFor = await publisherLookup(dir, io.env);
+  if (typeof publisherFor === 'string') {
+    io.stderr.write(
+      `${publisherFor}\nclaimdesk claims export: the sources list is invalid; run claimdesk claims lint\n`,
+    );
+    return 1;
+  }
   const reviews = toClaimReviews(catalogue, {
+    publisherFor,
     includeNarratives: values['include-narratives'] === true,
     ...(baseUrl !== undefined ? { baseUrl } : {}),
   });

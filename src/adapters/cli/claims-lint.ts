@@ -1,10 +1,12 @@
-/** `claimdesk claims lint [dir]`: every problem as `path:line:col: message` on stderr; exit 1 when any. */
+/** `claimdesk claims lint [dir]` (and the sources list beside it): every problem as `path:line:col: message` on stderr; exit 1 when any. */
 import { parseArgs } from 'node:util';
 import { formatIssue } from '../../claims/issues.js';
 import { claimsDirFrom, validateCatalogueDir } from '../../claims/load.js';
+import { sourcesDirFrom, validateSourcesDir } from '../../sources/load.js';
 import type { CliCommand } from './io.js';
 
-const USAGE = 'Usage: claimdesk claims lint [dir]   (default: $CLAIMS_DIR or ./claims)\n';
+const USAGE =
+  'Usage: claimdesk claims lint [dir]   (default: $CLAIMS_DIR or ./claims; sources: $SOURCES_DIR or ../sources beside it)\n';
 
 export const claimsLint: CliCommand = async (args, io) => {
   let positionals: string[];
@@ -19,12 +21,18 @@ export const claimsLint: CliCommand = async (args, io) => {
     return 2;
   }
   const dir = positionals[0] ?? claimsDirFrom(io.env);
-  const { catalogue, issues } = await validateCatalogueDir(dir);
-  if (catalogue) {
+  const { catalogue, issues: entryIssues } = await validateCatalogueDir(dir);
+  const sourcesDir = sourcesDirFrom(dir, io.env);
+  const sources = await validateSourcesDir(sourcesDir, Boolean(io.env.SOURCES_DIR?.trim()));
+  const issues = [...entryIssues, ...sources.issues];
+  if (catalogue && sources.list) {
     const n = catalogue.entries.length;
     io.stdout.write(
       `${dir}: ${n} ${n === 1 ? 'entry' : 'entries'}, no problems (catalogue version ${catalogue.version})\n`,
     );
+    const m = sources.list.sources.length;
+    if (sources.present)
+      io.stdout.write(`${sourcesDir}: ${m} ${m === 1 ? 'source' : 'sources'}, no problems\n`);
     return 0;
   }
   for (const issue of issues) io.stderr.write(`${formatIssue(issue)}\n`);
