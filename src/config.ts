@@ -11,6 +11,8 @@ export interface Config {
   /** When set, the HTTP API and page require `Authorization: Bearer <token>` (or ?token= for the page). */
   apiToken: string | null;
   claimsDir: string;
+  /** How often the running process re-reads CLAIMS_DIR (seconds); 0 = never. */
+  claimsRefreshS: number;
   /** sqlite://path, redis://host:port, or memory:// */
   storeUrl: string;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -179,6 +181,7 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     host: str(env, 'HOST') ?? '127.0.0.1',
     apiToken: str(env, 'API_TOKEN'),
     claimsDir: str(env, 'CLAIMS_DIR') ?? './claims',
+    claimsRefreshS: int(env, 'CLAIMS_REFRESH_S', 2, 0, 86_400),
     storeUrl: storeUrl(env),
     logLevel: logLevel as Config['logLevel'],
     maxLinksPerMessage: int(env, 'MAX_LINKS_PER_MESSAGE', 5, 1, 50),

@@ -16,7 +16,7 @@ export async function cliApp(io: CliIO, opts: { offline?: boolean } = {}): Promi
     env.LOG_LEVEL ??= 'silent';
     if (opts.offline) env.LLM_ENABLED = 'false';
     const config = readConfig(env);
-    return await buildApp(config, createLogger(config.logLevel, env), { inlineAnalysis: true });
+    return await buildApp(config, createLogger(config.logLevel, env), { oneShot: true });
   } catch (err) {
     if (err instanceof ConfigError) {
       io.stderr.write(`claimdesk: ${err.message}\n`);

@@ -80,7 +80,7 @@ function safeEqual(a: string, b: string): boolean {
 }
 
 export function createHttpApp(app: App): express.Express {
-  const { service, catalogue, config } = app;
+  const { service, config } = app;
   const http = express();
   http.disable('x-powered-by');
   http.use((_req, res, next) => {
@@ -121,7 +121,10 @@ export function createHttpApp(app: App): express.Express {
   }
 
   http.get('/healthz', (_req, res) => {
-    res.json({ ok: true, catalogue: { version: catalogue.version, entries: catalogue.entries.length } });
+    res.json({
+      ok: true,
+      catalogue: { version: app.catalogue.version, entries: app.catalogue.entries.length },
+    });
   });
 
   http.get('/', (_req, res) => {
@@ -142,7 +145,7 @@ export function createHttpApp(app: App): express.Express {
       const d = await runCheck(req);
       if (!d) return badRequest(res, BAD_BODY);
       const out: CheckOutput = {
-        catalogue: { version: catalogue.version, entries: catalogue.entries.length },
+        catalogue: { version: app.catalogue.version, entries: app.catalogue.entries.length },
         results: [d.result],
       };
       res.json(out);
@@ -156,7 +159,11 @@ export function createHttpApp(app: App): express.Express {
     try {
       const d = await runCheck(req);
       if (!d) return badRequest(res, BAD_BODY);
-      const reply = composeReply([d], { catalogue, alertThreshold: config.alertThreshold, skipped: 0 });
+      const reply = composeReply([d], {
+        catalogue: app.catalogue,
+        alertThreshold: config.alertThreshold,
+        skipped: 0,
+      });
       res.json({ result: d.result, reply, llm: d.llm, html: renderReplyHtml(reply) });
     } catch (err) {
       next(err);
@@ -164,9 +171,9 @@ export function createHttpApp(app: App): express.Express {
   });
 
   http.get('/api/claims', (req, res) => {
-    const cards = catalogue.entries.map((e) => entryCard(e, catalogue, lang(req.query.lang)));
+    const cards = app.catalogue.entries.map((e) => entryCard(e, app.catalogue, lang(req.query.lang)));
     res.json({
-      catalogue: { version: catalogue.version, entries: cards.length },
+      catalogue: { version: app.catalogue.version, entries: cards.length },
       claims: cards,
       ...(req.query.html ? { html: cards.map(renderCardHtml).join('') } : {}),
     });
@@ -180,7 +187,7 @@ export function createHttpApp(app: App): express.Express {
         .json({ error: { code: 'not_found', message: `No catalogue entry has the id "${req.params.id}".` } });
       return;
     }
-    res.json({ card: entryCard(entry, catalogue, lang(req.query.lang)), entry });
+    res.json({ card: entryCard(entry, app.catalogue, lang(req.query.lang)), entry });
   });
 
   http.get('/api/lookup', (req, res) => {
@@ -189,7 +196,7 @@ export function createHttpApp(app: App): express.Express {
       return badRequest(res, 'Give the words to look up as ?q= (at most 500 characters).');
     const hits = service
       .lookup(q, 10)
-      .map((h) => ({ score: h.score, card: entryCard(h.entry, catalogue, lang(req.query.lang)) }));
+      .map((h) => ({ score: h.score, card: entryCard(h.entry, app.catalogue, lang(req.query.lang)) }));
     res.json({
       query: q,
       hits,
