@@ -1,9 +1,11 @@
 /**
- * npm run eval [-- --file x.jsonl ...] [--json] [--llm] [--threshold 0.5] [--claims dir]
+ * npm run eval [-- FILE.jsonl ...] [-v] [--json] [--examples] [--llm] [--threshold 0.5] [--claims dir]
  *
- * Runs the matcher over the labelled set (eval/*.jsonl, or the --file sets) plus every catalogue
- * entry's examples, and prints recall on promoting texts, false alarms on neutral texts and
- * `promotes` verdicts on debunking texts, overall and per entry, then the failures.
+ * Runs the matcher over labelled sets and prints recall on promoting texts, alerts on debunk,
+ * reports and neutral texts, a stance confusion table, per language and per entry, with and
+ * without the items marked `doubtful` (eval-report.ts). With no FILE it runs the repository's
+ * eval/*.jsonl plus every catalogue entry's examples; with FILEs (or `--file FILE`, an alias) only
+ * those, and the catalogue's examples too with --examples. -v lists every miss and alarm.
  * --llm also runs the configured LLM classifier (OPENAI_API_KEY / OPENAI_BASE_URL) and merges its
  * findings with the lexical ones, as the bot does.
  */
@@ -21,9 +23,11 @@ import {
   parseEvalJsonl,
   unknownExpectations,
 } from '../src/match/eval-cases.js';
-import { type CaseResult, type EvalReport, evaluate } from '../src/match/eval-metrics.js';
+import type { CaseResult } from '../src/match/eval-metrics.js';
+import { score } from '../src/match/eval-score.js';
 import { createLexicalMatcher } from '../src/match/index.js';
 import { MemoryStore } from '../src/store/memory-store.js';
+import { printScore, scoreJson } from './eval-report.js';
 
 const root = join(import.meta.dirname, '..');
 
@@ -55,37 +59,22 @@ async function llmClassifier(): Promise<Classify> {
   };
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-
-function print(report: EvalReport, llmErrors: number): void {
-  const r = report;
-  console.log(`Cases: ${r.cases.promote} promoting, ${r.cases.neutral} neutral, ${r.cases.debunk} debunking`);
-  console.log(`Threshold: ${r.threshold}`);
-  console.log(`Recall on promoting texts:   ${pct(r.recall)} (${r.recalled}/${r.expected})   target >= 90%`);
-  console.log(`False alarms on neutral:     ${r.falseAlarms}/${r.cases.neutral}   target 0`);
-  console.log(`"promotes" on debunking:     ${r.promotesOnDebunk}/${r.cases.debunk}   target 0`);
-  console.log(`Alerts (unclear) on debunks: ${r.alertsOnDebunk}/${r.cases.debunk}`);
-  if (llmErrors > 0) console.log(`LLM calls that failed (lexical result kept): ${llmErrors}`);
-  console.log('\nPer entry                               recall    false alarms  promotes-on-debunk');
-  for (const [id, s] of Object.entries(r.perEntry).sort(([a], [b]) => a.localeCompare(b))) {
-    const recall = s.promote ? `${s.recalled}/${s.promote}`.padEnd(10) : '-'.padEnd(10);
-    console.log(
-      `  ${id.padEnd(38)}${recall}${String(s.falseAlarms).padEnd(14)}${s.promotesOnDebunk}/${s.debunk}`,
-    );
-  }
-  console.log(r.failures.length ? `\nFailures (${r.failures.length}):` : '\nNo failures.');
-  for (const f of r.failures) {
-    const got = f.matches.map((m) => `${m.id}:${m.stance}:${m.confidence}`).join(' ') || 'no match';
-    console.log(
-      `- [${f.case.id}] ${f.problem} (${f.case.source})\n    got: ${got}\n    text: ${f.case.text.slice(0, 200)}`,
-    );
+function readFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new Error(`${path}: cannot read the evaluation file (${code ?? String(err)})`);
   }
 }
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
     options: {
       file: { type: 'string', multiple: true },
+      verbose: { type: 'boolean', short: 'v', default: false },
+      examples: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       llm: { type: 'boolean', default: false },
       threshold: { type: 'string', default: '0.5' },
@@ -97,14 +86,17 @@ async function main(): Promise<number> {
     throw new Error('--threshold must be 0..1');
   const catalogue = await loadCatalogue(values.claims);
   const evalDir = join(root, 'eval');
+  const given = [...(values.file ?? []), ...positionals];
   const files =
-    values.file ??
-    readdirSync(evalDir)
-      .filter((f) => f.endsWith('.jsonl'))
-      .map((f) => join(evalDir, f));
+    given.length > 0
+      ? given
+      : readdirSync(evalDir)
+          .filter((f) => f.endsWith('.jsonl'))
+          .map((f) => join(evalDir, f));
+  const withExamples = given.length === 0 || values.examples;
   const cases = [
-    ...files.flatMap((f) => parseEvalJsonl(readFileSync(f, 'utf8'), f)),
-    ...casesFromCatalogue(catalogue),
+    ...files.flatMap((f) => parseEvalJsonl(readFile(f), f)),
+    ...(withExamples ? casesFromCatalogue(catalogue) : []),
   ];
   const unknown = unknownExpectations(cases, catalogue);
   if (unknown.length > 0) throw new Error(`unknown ids in the evaluation set:\n${unknown.join('\n')}`);
@@ -124,17 +116,9 @@ async function main(): Promise<number> {
     }
     results.push({ case: c, matches });
   }
-  const report = evaluate(results, catalogue, threshold);
-  if (values.json) {
-    const { failures, ...rest } = report;
-    const slim = failures.map((f) => ({
-      id: f.case.id,
-      source: f.case.source,
-      problem: f.problem,
-      matches: f.matches,
-    }));
-    console.log(JSON.stringify({ ...rest, llm: values.llm, llmErrors, failures: slim }, null, 2));
-  } else print(report, llmErrors);
+  const result = score(results, catalogue, threshold);
+  if (values.json) console.log(scoreJson(result, { llm: values.llm, llmErrors, files }));
+  else printScore(result, values.verbose, llmErrors);
   return 0;
 }
 

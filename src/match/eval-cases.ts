@@ -1,21 +1,34 @@
 /**
- * Labelled evaluation cases: the JSONL files in eval/ (one object a line: id, lang, kind, expect,
- * text, and optionally title and note), plus every catalogue entry's own examples
- * (match → promote, no_match → neutral, debunk → debunk).
+ * Labelled evaluation cases: JSONL files (one object a line: id, lang, kind, expect, text, and
+ * optionally title, note, source_url, uncatalogued and doubtful; other fields are ignored), plus
+ * every catalogue entry's own examples (match → promote, no_match → neutral, debunk → debunk).
  */
 import { z } from 'zod';
 import type { Catalogue } from '../claims/schema.js';
 
-export const evalCaseSchema = z.strictObject({
-  id: z.string().min(1),
-  lang: z.enum(['en', 'ru', 'kk']),
-  kind: z.enum(['promote', 'debunk', 'neutral']),
-  /** Catalogue ids the text promotes or debunks; empty for neutral texts. */
-  expect: z.array(z.string()),
-  text: z.string().min(1),
-  title: z.string().optional(),
-  note: z.string().optional(),
-});
+export const EVAL_KINDS = ['promote', 'debunk', 'reports', 'neutral'] as const;
+
+export const evalCaseSchema = z
+  .object({
+    id: z.string().min(1),
+    lang: z.enum(['en', 'ru', 'kk']),
+    /** promote: pushes the narrative; debunk: refutes it; reports: tells that someone claimed it. */
+    kind: z.enum(EVAL_KINDS),
+    /** Catalogue ids the text promotes, debunks or reports on; empty for neutral texts. */
+    expect: z.array(z.string().min(1)),
+    text: z.string().min(1),
+    title: z.string().optional(),
+    note: z.string().optional(),
+    source_url: z.string().optional(),
+    /** A narrative no entry covers yet (null when the entries in `expect` cover it). */
+    uncatalogued: z.string().nullable().optional(),
+    /** The label is arguable: scores are given with and without such items. */
+    doubtful: z.boolean().optional(),
+  })
+  .refine((c) => c.kind !== 'promote' || c.expect.length > 0 || Boolean(c.uncatalogued), {
+    path: ['expect'],
+    message: 'a promoting text needs the ids it promotes (or `uncatalogued` naming the narrative)',
+  });
 
 export type EvalCase = z.output<typeof evalCaseSchema> & { source: string };
 
@@ -27,6 +40,7 @@ export class EvalFileError extends Error {
 export function parseEvalJsonl(content: string, file: string): EvalCase[] {
   const out: EvalCase[] = [];
   const problems: string[] = [];
+  const seen = new Map<string, number>();
   content.split('\n').forEach((line, i) => {
     if (!line.trim()) return;
     let raw: unknown;
@@ -42,6 +56,12 @@ export function parseEvalJsonl(content: string, file: string): EvalCase[] {
       problems.push(`${file}:${i + 1}: ${issue?.path.join('.') || 'line'}: ${issue?.message ?? 'invalid'}`);
       return;
     }
+    const first = seen.get(parsed.data.id);
+    if (first !== undefined) {
+      problems.push(`${file}:${i + 1}: id "${parsed.data.id}" already used on line ${first}`);
+      return;
+    }
+    seen.set(parsed.data.id, i + 1);
     out.push({ ...parsed.data, source: file });
   });
   if (problems.length > 0) throw new EvalFileError(problems.join('\n'));

@@ -5,7 +5,10 @@
  *   parent narrative, since the reply names the parent);
  * - false alarms: neutral texts that raise any alert;
  * - promotes on debunks: debunking texts with any match whose stance is `promotes` (the worst
- *   error), and separately debunking texts that raise an alert at all.
+ *   error), and separately debunking texts that raise an alert at all; `reports` texts count
+ *   apart (`cases.reports`, `alertsOnReports`).
+ * `evaluate` is the regression gate of the tests; `outcomeOf` is one case's verdict, which the
+ * breakdown of `npm run eval` (eval-score.ts) aggregates.
  */
 import type { Catalogue } from '../claims/schema.js';
 import type { Match } from '../core/types.js';
@@ -33,13 +36,14 @@ export interface Failure {
 
 export interface EvalReport {
   threshold: number;
-  cases: { promote: number; neutral: number; debunk: number };
+  cases: { promote: number; neutral: number; debunk: number; reports: number };
   recall: number;
   recalled: number;
   expected: number;
   falseAlarms: number;
   promotesOnDebunk: number;
   alertsOnDebunk: number;
+  alertsOnReports: number;
   perEntry: Record<string, EntryStats>;
   failures: Failure[];
 }
@@ -77,12 +81,13 @@ export function evaluate(
     return perEntry[id];
   };
   const failures: Failure[] = [];
-  const counts = { promote: 0, neutral: 0, debunk: 0 };
+  const counts = { promote: 0, neutral: 0, debunk: 0, reports: 0 };
   let expected = 0;
   let recalled = 0;
   let falseAlarms = 0;
   let promotesOnDebunk = 0;
   let alertsOnDebunk = 0;
+  let alertsOnReports = 0;
   for (const { case: c, matches } of results) {
     counts[c.kind]++;
     if (c.kind === 'promote') {
@@ -100,6 +105,11 @@ export function evaluate(
         const ids = matches.filter((m) => isAlerting(m, threshold)).map((m) => m.id);
         for (const id of ids) stats(id).falseAlarms++;
         failures.push({ case: c, problem: `false alarm: ${ids.join(', ')}`, matches });
+      }
+    } else if (c.kind === 'reports') {
+      if (isAlert(matches, threshold)) {
+        alertsOnReports++;
+        failures.push({ case: c, problem: 'alert on a report', matches });
       }
     } else {
       for (const id of c.expect) stats(id).debunk++;
@@ -127,7 +137,74 @@ export function evaluate(
     falseAlarms,
     promotesOnDebunk,
     alertsOnDebunk,
+    alertsOnReports,
     perEntry,
     failures,
+  };
+}
+
+/** What the matcher said about one expected id: an alerting stance, a weaker one, or nothing. */
+export type Verdict = 'promotes' | 'unclear' | 'below threshold' | 'reports' | 'debunks' | 'no match';
+export const VERDICTS: readonly Verdict[] = [
+  'promotes',
+  'unclear',
+  'below threshold',
+  'reports',
+  'debunks',
+  'no match',
+];
+
+export interface ExpectedVerdict {
+  id: string;
+  flagged: boolean;
+  verdict: Verdict;
+  /** The match the verdict comes from: the strongest alerting one, else the most confident. */
+  match: Match | null;
+}
+
+export interface CaseOutcome {
+  case: EvalCase;
+  matches: Match[];
+  /** The bot would post a warning. */
+  alert: boolean;
+  /** Some match says `promotes`, at any confidence. */
+  promotes: boolean;
+  /** One verdict per expected id; for a text without ids, one over all its matches. */
+  verdicts: ExpectedVerdict[];
+  /** Promoting texts with ids: every id flagged. Null for other texts. */
+  recalled: boolean | null;
+}
+
+function verdictOf(candidates: readonly Match[], threshold: number): Omit<ExpectedVerdict, 'id'> {
+  const byConfidence = [...candidates].sort((a, b) => b.confidence - a.confidence);
+  const match = byConfidence.find((m) => isAlerting(m, threshold)) ?? byConfidence[0] ?? null;
+  if (!match) return { flagged: false, verdict: 'no match', match: null };
+  if (isAlerting(match, threshold)) return { flagged: true, verdict: match.stance, match };
+  const weak = match.stance === 'promotes' || match.stance === 'unclear';
+  return { flagged: false, verdict: weak ? 'below threshold' : match.stance, match };
+}
+
+export function outcomeOf(
+  { case: c, matches }: CaseResult,
+  catalogue: Catalogue,
+  threshold: number,
+): CaseOutcome {
+  const verdicts: ExpectedVerdict[] =
+    c.expect.length === 0
+      ? [{ id: '', ...verdictOf(matches, threshold) }]
+      : c.expect.map((id) => ({
+          id,
+          ...verdictOf(
+            matches.filter((m) => m.id === id || ancestors(catalogue, m.id).includes(id)),
+            threshold,
+          ),
+        }));
+  return {
+    case: c,
+    matches,
+    alert: isAlert(matches, threshold),
+    promotes: matches.some((m) => m.stance === 'promotes'),
+    verdicts,
+    recalled: c.kind === 'promote' && c.expect.length > 0 ? verdicts.every((v) => v.flagged) : null,
   };
 }

@@ -88,3 +88,35 @@ describe('evaluate', () => {
     expect(report.failures.map((f) => f.case.id)).toEqual(['p2', 'n1', 'd1']);
   });
 });
+
+describe('parseEvalJsonl: the fields of real labelled sets', () => {
+  const line = (o: Record<string, unknown>) =>
+    JSON.stringify({ id: 'a', lang: 'ru', kind: 'reports', expect: ['x'], text: 'Текст', ...o });
+
+  it('reads reports, source_url, uncatalogued and doubtful, and ignores unknown fields', () => {
+    const [c] = parseEvalJsonl(
+      line({ source_url: 'https://example.org/p', uncatalogued: null, doubtful: true, channel: 'c' }),
+      'real.jsonl',
+    );
+    expect(c).toMatchObject({ kind: 'reports', source_url: 'https://example.org/p', doubtful: true });
+    expect(c && 'channel' in c).toBe(false);
+  });
+  it('needs ids on a promoting text unless it names an uncatalogued narrative', () => {
+    const ok = line({ kind: 'promote', expect: [], uncatalogued: 'a new narrative' });
+    expect(parseEvalJsonl(ok, 'f')[0]?.uncatalogued).toBe('a new narrative');
+    expect(() => parseEvalJsonl(`${ok}\n${line({ id: 'b', kind: 'promote', expect: [] })}`, 'f')).toThrow(
+      /^f:2: expect: a promoting text needs the ids/,
+    );
+  });
+  it('rejects a wrong type, an unknown kind and a repeated id, each with its line', () => {
+    const text = [
+      line({ doubtful: 'yes' }),
+      line({ id: 'b', kind: 'mentions' }),
+      line({ id: 'c' }),
+      line({ id: 'c' }),
+    ].join('\n');
+    expect(() => parseEvalJsonl(text, 'f')).toThrow(
+      /f:1: doubtful: [^\n]+\nf:2: kind: [^\n]+\nf:4: id "c" already used on line 3$/,
+    );
+  });
+});
