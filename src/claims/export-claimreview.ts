@@ -10,6 +10,7 @@
  * Telegram post we do not link), and saying so would be false. Denials go in `citation`.
  */
 import type { Catalogue, Entry } from './schema.js';
+import { textOf } from './strings.js';
 
 export interface ClaimReviewOptions {
   /**
@@ -55,13 +56,13 @@ export function toClaimReview(entry: Entry, baseUrl?: string): ClaimReview {
   const review: ClaimReview = {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
-    claimReviewed: entry.title.en,
-    description: entry.summary.en,
+    claimReviewed: textOf(entry.title.en),
+    description: textOf(entry.summary.en),
     // The catalogue keeps one date per revision: this version of the review was published then.
     datePublished: entry.updated,
     inLanguage: 'en',
     author: { '@type': 'Organization', name: 'claimdesk catalogue' },
-    reviewRating: { '@type': 'Rating', alternateName: entry.rating, ratingExplanation: entry.context.en },
+    reviewRating: { '@type': 'Rating', alternateName: entry.rating, ratingExplanation: textOf(entry.context.en) },
     itemReviewed: {
       '@type': 'Claim',
       datePublished: entry.first_seen,
