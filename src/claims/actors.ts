@@ -15,7 +15,10 @@ const terms = z.array(nonEmpty).optional();
 
 const actor = z
   .strictObject({ name: nonEmpty, en: terms, ru: terms, kk: terms })
-  .refine((a) => (a.en?.length ?? 0) + (a.ru?.length ?? 0) + (a.kk?.length ?? 0) > 0, 'needs at least one term');
+  .refine(
+    (a) => (a.en?.length ?? 0) + (a.ru?.length ?? 0) + (a.kk?.length ?? 0) > 0,
+    'needs at least one term',
+  );
 
 export const actorsSchema = z.strictObject({
   persons: z.array(actor).default([]),
@@ -66,7 +69,9 @@ export function compileActors(list: ActorList): ActorIndex {
         for (const chunk of chunks) {
           const prefix = chunk.endsWith('*');
           const toks = tokenize(chunk.replace(/\*+$/, ''));
-          toks.forEach((t, i) => words.push(termWord(t.word, lang === 'kk', prefix && i === toks.length - 1)));
+          toks.forEach((t, i) =>
+            words.push(termWord(t.word, lang === 'kk', prefix && i === toks.length - 1)),
+          );
         }
         if (words.length > 0) out.push({ actor: { name: a.name, kind }, words });
       }
@@ -99,7 +104,12 @@ function meets(t: TermWord, w: TextWord): boolean {
 export function namedActors(text: string, index: ActorIndex, kazakh = false): NamedActor[] {
   const words: TextWord[] = tokenize(text).map((t) => {
     const k = wordKeys(t.word, kazakh);
-    return { folded: foldCase(t.word), keys: new Set(k.keys), names: new Set(k.names.map((n) => n.slice(2))), script: k.script };
+    return {
+      folded: foldCase(t.word),
+      keys: new Set(k.keys),
+      names: new Set(k.names.map((n) => n.slice(2))),
+      script: k.script,
+    };
   });
   const found = new Map<string, NamedActor>();
   for (const term of index.terms) {

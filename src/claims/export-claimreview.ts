@@ -62,7 +62,11 @@ export function toClaimReview(entry: Entry, baseUrl?: string): ClaimReview {
     datePublished: entry.updated,
     inLanguage: 'en',
     author: { '@type': 'Organization', name: 'claimdesk catalogue' },
-    reviewRating: { '@type': 'Rating', alternateName: entry.rating, ratingExplanation: textOf(entry.context.en) },
+    reviewRating: {
+      '@type': 'Rating',
+      alternateName: entry.rating,
+      ratingExplanation: textOf(entry.context.en),
+    },
     itemReviewed: {
       '@type': 'Claim',
       datePublished: entry.first_seen,

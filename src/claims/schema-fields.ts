@@ -26,7 +26,6 @@ function unwrap(schema: unknown): unknown {
       const object = s.options.find((o) => o instanceof z.ZodObject);
       if (object === undefined) return s;
       s = object;
-    }
-    else return s;
+    } else return s;
   }
 }
