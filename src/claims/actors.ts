@@ -69,9 +69,9 @@ export function compileActors(list: ActorList): ActorIndex {
         for (const chunk of chunks) {
           const prefix = chunk.endsWith('*');
           const toks = tokenize(chunk.replace(/\*+$/, ''));
-          toks.forEach((t, i) =>
-            words.push(termWord(t.word, lang === 'kk', prefix && i === toks.length - 1)),
-          );
+          for (const [i, t] of toks.entries()) {
+            words.push(termWord(t.word, lang === 'kk', prefix && i === toks.length - 1));
+          }
         }
         if (words.length > 0) out.push({ actor: { name: a.name, kind }, words });
       }
