@@ -31,8 +31,11 @@ export function parseActorsFile(path: string, text: string): ParsedActors {
         };
       }
       const where = formatPath(issue.path);
-      const message = issue.input === undefined ? `missing required field '${where}'` : issue.message;
-      return { file: path, ...source.at(issue.path), message: `${where ? `${where}: ` : ''}${message}` };
+      const message =
+        issue.input === undefined
+          ? `missing required field '${where}'`
+          : `${where ? `${where}: ` : ''}${issue.message}`;
+      return { file: path, ...source.at(issue.path), message };
     });
     return { actors: null, list: null, issues };
   }
