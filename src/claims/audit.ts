@@ -99,11 +99,13 @@ export function unverifiedStrings(e: Entry): Array<{ path: string; text: string 
     for (const lang of LANGS) add([field, lang], e[field][lang]);
   }
   for (const [name, terms] of Object.entries(e.match.concepts)) {
-    for (const lang of LANGS)
-      (terms[lang] ?? []).forEach((t, i) => add(['match', 'concepts', name, lang, i], t));
+    for (const lang of LANGS) {
+      for (const [i, t] of (terms[lang] ?? []).entries()) add(['match', 'concepts', name, lang, i], t);
+    }
   }
-  for (const lang of LANGS)
-    (e.match.exclude?.[lang] ?? []).forEach((t, i) => add(['match', 'exclude', lang, i], t));
+  for (const lang of LANGS) {
+    for (const [i, t] of (e.match.exclude?.[lang] ?? []).entries()) add(['match', 'exclude', lang, i], t);
+  }
   for (const kind of ['match', 'no_match', 'debunk'] as const) {
     e.examples[kind].forEach((ex, i) => {
       if (ex.unverified === true) out.push({ path: formatPath(['examples', kind, i]), text: ex.text });

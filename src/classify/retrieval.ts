@@ -33,7 +33,8 @@ export function entryDocument(e: Entry): string {
   }
   for (const ex of e.examples.match) parts.push(ex.text);
   for (const concept of Object.values(e.match.concepts)) {
-    for (const t of [...(concept.en ?? []), ...(concept.ru ?? []), ...(concept.kk ?? [])]) parts.push(textOf(t));
+    for (const t of [...(concept.en ?? []), ...(concept.ru ?? []), ...(concept.kk ?? [])])
+      parts.push(textOf(t));
   }
   return parts.filter(Boolean).join('\n');
 }
