@@ -9,6 +9,7 @@
  */
 import type { Catalogue, Entry, EntryInput } from '../src/claims/schema.js';
 import { entrySchema } from '../src/claims/schema.js';
+import { textOf } from '../src/claims/strings.js';
 
 export function rng(seed: number): () => number {
   let a = seed;
@@ -172,7 +173,7 @@ export function syntheticArticle(bytes: number, seed = 7): string {
 export function plantedSentences(catalogue: Catalogue, count: number): string {
   const out: string[] = [];
   for (const e of catalogue.entries.slice(0, count)) {
-    const pick = (c: string) => (e.match.concepts[c]?.en?.[0] ?? '').replace(/\*$/, '');
+    const pick = (c: string) => textOf(e.match.concepts[c]?.en?.[0] ?? '').replace(/\*$/, '');
     out.push(`Reports say ${pick('topic_0')} and ${pick('topic_1')} again.`);
   }
   return out.join(' ');

@@ -32,6 +32,7 @@ export function catalogueIssues(
     }
   }
 
+  let narratives: string[] | null = null;
   for (const l of located) {
     const parent = l.entry.parent;
     if (parent === undefined || parent === l.entry.id) continue;
@@ -39,7 +40,7 @@ export function catalogueIssues(
     const report = (message: string) => out.push({ file: l.file, ...l.at(['parent']), message });
     if (!target) {
       if (otherIds.has(parent)) continue;
-      const narratives = located.filter((x) => x.entry.kind === 'narrative').map((x) => x.entry.id);
+      narratives ??= located.filter((x) => x.entry.kind === 'narrative').map((x) => x.entry.id);
       const guess = closest(parent, narratives);
       report(
         `parent '${parent}' is not an entry in this catalogue${guess ? ` (did you mean '${guess}'?)` : ''}`,

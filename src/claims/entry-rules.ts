@@ -32,11 +32,12 @@ export function entryIssues(entry: Entry, ctx: RuleContext): CatalogueIssue[] {
   }
 
   const concepts = Object.keys(entry.match.concepts);
+  const defined = new Set(concepts);
   for (const [i, pattern] of entry.match.patterns.entries()) {
     const seen = new Set<string>();
     for (const [j, name] of pattern.entries()) {
       const path = ['match', 'patterns', i, j];
-      if (!concepts.includes(name)) {
+      if (!defined.has(name)) {
         const guess = closest(name, concepts);
         const hint = guess ? ` (did you mean '${guess}'?)` : ` (defined: ${concepts.join(', ') || 'none'})`;
         report(path, `match.patterns[${i}]: concept '${name}' is not defined in match.concepts${hint}`);

@@ -11,6 +11,7 @@
  * published by an outlet of the sources list names that outlet as publisher, with its kind.
  */
 import type { Catalogue, Entry } from './schema.js';
+import { textOf } from './strings.js';
 
 export interface ClaimReviewOptions {
   /**
@@ -62,13 +63,17 @@ export function toClaimReview(
   const review: ClaimReview = {
     '@context': 'https://schema.org',
     '@type': 'ClaimReview',
-    claimReviewed: entry.title.en,
-    description: entry.summary.en,
+    claimReviewed: textOf(entry.title.en),
+    description: textOf(entry.summary.en),
     // The catalogue keeps one date per revision: this version of the review was published then.
     datePublished: entry.updated,
     inLanguage: 'en',
     author: { '@type': 'Organization', name: 'claimdesk catalogue' },
-    reviewRating: { '@type': 'Rating', alternateName: entry.rating, ratingExplanation: entry.context.en },
+    reviewRating: {
+      '@type': 'Rating',
+      alternateName: entry.rating,
+      ratingExplanation: textOf(entry.context.en),
+    },
     itemReviewed: {
       '@type': 'Claim',
       datePublished: entry.first_seen,

@@ -3,7 +3,9 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CatalogueError } from '../errors.js';
-import type { CatalogueIssue } from './issues.js';
+import { type CatalogueIssue, sortIssues } from './issues.js';
+import { ACTORS_FILE, type ParsedActors, parseActorsFile } from './meta.js';
+import { fileSizeIssue, totalSizeIssue } from './size-caps.js';
 import type { Catalogue, Entry } from './schema.js';
 import { ENTRY_FILE_RE, type EntryFile, validateCatalogueFiles } from './validate.js';
 
@@ -16,8 +18,9 @@ export interface CatalogueCheck {
 /** Validates the directory; never throws for a bad catalogue (a missing directory is an issue too). */
 export async function validateCatalogueDir(dir: string): Promise<CatalogueCheck> {
   let files: EntryFile[];
+  let readIssues: CatalogueIssue[];
   try {
-    files = await readEntryFiles(dir);
+    ({ files, issues: readIssues } = await readEntryFiles(dir));
   } catch (err) {
     const reason =
       err instanceof Error && 'code' in err && err.code === 'ENOENT' ? 'no such directory' : String(err);
@@ -26,14 +29,34 @@ export async function validateCatalogueDir(dir: string): Promise<CatalogueCheck>
       issues: [{ file: dir, line: 1, col: 1, message: `cannot read the catalogue: ${reason}` }],
     };
   }
+  if (readIssues.length > 0) return { catalogue: null, issues: sortIssues(readIssues) };
   if (files.length === 0) {
     return {
       catalogue: null,
       issues: [{ file: dir, line: 1, col: 1, message: 'no entry files (*.yaml) in this directory' }],
     };
   }
-  const { entries, issues } = validateCatalogueFiles(files);
-  return { catalogue: issues.length === 0 ? buildCatalogue(entries, catalogueVersion(files)) : null, issues };
+  const meta = await readActors(dir);
+  const { entries, issues } = validateCatalogueFiles(files, { actors: meta.actors });
+  const all = meta.issues.length > 0 ? sortIssues([...issues, ...meta.issues]) : issues;
+  return {
+    catalogue: all.length === 0 ? buildCatalogue(entries, catalogueVersion(files)) : null,
+    issues: all,
+  };
+}
+
+/** claims/meta/actors.yaml when the directory has one (a catalogue without it has no provenance rule). */
+export async function readActors(dir: string): Promise<ParsedActors> {
+  const path = join(dir, ACTORS_FILE);
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    return { actors: null, list: null, issues: [] };
+  }
+  const tooLarge = fileSizeIssue(path, size);
+  if (tooLarge) return { actors: null, list: null, issues: [tooLarge] };
+  return parseActorsFile(path, await readFile(path, 'utf8'));
 }
 
 /** The validated catalogue, or a CatalogueError carrying every issue. */
@@ -46,16 +69,30 @@ export async function loadCatalogue(dir: string): Promise<Catalogue> {
   return catalogue;
 }
 
-/** The entry files of a directory in name order; symbolic links to files count (mounted config volumes use them). */
-export async function readEntryFiles(dir: string): Promise<EntryFile[]> {
+/**
+ * The entry files of a directory in name order; symbolic links to files count (mounted config
+ * volumes use them). A file over the size cap is not read (an issue says so), nor is any file once
+ * the catalogue is over its total cap.
+ */
+export async function readEntryFiles(dir: string): Promise<{ files: EntryFile[]; issues: CatalogueIssue[] }> {
   const names = (await readdir(dir)).filter((name) => ENTRY_FILE_RE.test(name)).sort();
-  const files: EntryFile[] = [];
+  const found: Array<{ path: string; name: string; size: number }> = [];
+  const issues: CatalogueIssue[] = [];
+  let total = 0;
   for (const name of names) {
     const path = join(dir, name);
-    if (!(await stat(path)).isFile()) continue;
-    files.push({ path, name, text: await readFile(path, 'utf8') });
+    const info = await stat(path);
+    if (!info.isFile()) continue;
+    total += info.size;
+    const tooLarge = fileSizeIssue(path, info.size);
+    if (tooLarge) issues.push(tooLarge);
+    else found.push({ path, name, size: info.size });
   }
-  return files;
+  const overall = totalSizeIssue(dir, total);
+  if (overall) return { files: [], issues: [...issues, overall] };
+  const files: EntryFile[] = [];
+  for (const f of found) files.push({ path: f.path, name: f.name, text: await readFile(f.path, 'utf8') });
+  return { files, issues };
 }
 
 /**

@@ -1,11 +1,16 @@
 /** Reading an entry in a language: localized text with English fallback, and its newest official denial. */
 import type { Denial, Entry, Localized } from './schema.js';
+import { isUnverified, textOf } from './strings.js';
 
 export type CatalogueLang = 'en' | 'ru' | 'kk';
 
-/** The text in `lang`, or the English text when the entry has no translation. */
+/**
+ * The text in `lang`, or the English text when the entry has no translation in `lang` or only an
+ * unverified one (`{ text, unverified: true }`): a reader never sees an unchecked translation.
+ */
 export function pick(text: Localized, lang: CatalogueLang = 'en'): string {
-  return text[lang] ?? text.en;
+  const wanted = text[lang];
+  return wanted !== undefined && !isUnverified(wanted) ? textOf(wanted) : textOf(text.en);
 }
 
 /**

@@ -6,6 +6,7 @@
 import { tokenize } from '../text/normalize.js';
 import { wordKeys } from '../text/word-keys.js';
 import type { Catalogue, Entry, Localized } from './schema.js';
+import { textOf } from './strings.js';
 
 /** The entries a key occurs in (ascending indexes), with the weight of the best field it occurs in. */
 export interface Postings {
@@ -57,9 +58,9 @@ function build(entries: ReadonlyArray<Entry>): LookupIndex {
       for (const w of words) for (const key of keysOf(w)) post(keys, key, i, weight);
     };
     const addLocalized = (text: Localized, weight: number) => {
-      addWords(wordsOfText(text.en), weight, false);
-      if (text.ru) addWords(wordsOfText(text.ru), weight, false);
-      if (text.kk) addWords(wordsOfText(text.kk), weight, true);
+      addWords(wordsOfText(textOf(text.en)), weight, false);
+      if (text.ru) addWords(wordsOfText(textOf(text.ru)), weight, false);
+      if (text.kk) addWords(wordsOfText(textOf(text.kk)), weight, true);
     };
 
     addWords(wordsOfText(e.id.replace(/-/g, ' ')), WEIGHT.id, false);
@@ -69,7 +70,7 @@ function build(entries: ReadonlyArray<Entry>): LookupIndex {
     for (const concept of Object.values(e.match.concepts)) {
       for (const [lang, terms] of Object.entries(concept)) {
         for (const term of terms ?? []) {
-          for (const chunk of term.trim().split(/\s+/)) {
+          for (const chunk of textOf(term).trim().split(/\s+/)) {
             const words = [...wordsOfText(chunk.replace(/\*+$/, ''))];
             const last = chunk.endsWith('*') ? words.at(-1) : undefined;
             if (last !== undefined && last.length >= MIN_PREFIX) {

@@ -21,6 +21,11 @@ function unwrap(schema: unknown): unknown {
   for (;;) {
     if (s instanceof z.ZodOptional || s instanceof z.ZodNullable) s = s.unwrap();
     else if (s instanceof z.ZodDefault) s = s.removeDefault();
-    else return s;
+    else if (s instanceof z.ZodUnion) {
+      // text or { text, unverified }: the mapping is the side with fields
+      const object = s.options.find((o) => o instanceof z.ZodObject);
+      if (object === undefined) return s;
+      s = object;
+    } else return s;
   }
 }

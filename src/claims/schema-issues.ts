@@ -68,6 +68,18 @@ function describe(issue: ZodIssue): string {
     }
     case 'invalid_format':
       return `${label(field)}${issue.message}, got '${String(input)}'`;
+    case 'invalid_union': {
+      if (input === undefined) {
+        const english = issue.path[issue.path.length - 1] === 'en' ? ' (the English text is required)' : '';
+        return `missing required field '${field}'${english}`;
+      }
+      // A mapping that is almost { text, unverified }: say what is wrong inside it.
+      const inner = issue.errors.map((e) => e[0]).find((e) => e !== undefined && e.path.length > 0);
+      if (inner && input !== null && typeof input === 'object' && !Array.isArray(input)) {
+        return `${label(formatPath([...issue.path, ...inner.path]))}${inner.input === undefined ? 'missing' : inner.message}: write text, or { text: …, unverified: true }`;
+      }
+      return `${label(field)}expected text, or { text: …, unverified: true }, got ${valueWords(input)}`;
+    }
     case 'invalid_key': {
       const inner = issue.issues[0]?.message ?? issue.message;
       return `${label(field)}${inner}, got '${String(input)}'`;

@@ -32,19 +32,28 @@ export const httpsUrl = z
     error: (iss) => `${urlProblem(String(iss.input)) ?? 'not a valid address'}, got '${String(iss.input)}'`,
   });
 
+/**
+ * A string of the catalogue: plain text, or `{ text, unverified: true }` while no speaker of the
+ * language has checked it (replies then show the English text instead; see localize.ts).
+ */
+export const checkedString = z.union([
+  nonEmpty,
+  z.strictObject({ text: nonEmpty, unverified: z.boolean().optional() }),
+]);
+
 /** Text in English (required) and optionally Russian and Kazakh. */
 export const localizedText = z.strictObject({
-  en: nonEmpty,
-  ru: nonEmpty.optional(),
-  kk: nonEmpty.optional(),
+  en: checkedString,
+  ru: checkedString.optional(),
+  kk: checkedString.optional(),
 });
 
 /** Terms per language. A term is a word or phrase; see claims/README.md "How matching works". */
 export const termsByLanguage = z
   .strictObject({
-    en: z.array(nonEmpty).optional(),
-    ru: z.array(nonEmpty).optional(),
-    kk: z.array(nonEmpty).optional(),
+    en: z.array(checkedString).optional(),
+    ru: z.array(checkedString).optional(),
+    kk: z.array(checkedString).optional(),
   })
   .refine(
     (t) => (t.en?.length ?? 0) + (t.ru?.length ?? 0) + (t.kk?.length ?? 0) > 0,
@@ -73,6 +82,19 @@ export const exampleText = z.strictObject({
   lang: z.enum(['en', 'ru', 'kk']),
   text: nonEmpty,
   note: nonEmpty.optional(),
+  /** Where these words were seen: required when the text names a person or institution (claims/meta/actors.yaml). */
+  source: httpsUrl.optional(),
+  /** The text is in a language no speaker has checked yet. */
+  unverified: z.boolean().optional(),
+});
+
+/** A recurrence of the claim in a later (or earlier) year. */
+export const variant = z.strictObject({
+  year: z.number().int().min(1991).max(2100),
+  /** What was claimed that year, in English. */
+  summary: nonEmpty,
+  /** Reporting that shows it; required when the summary names a person or institution. */
+  source: httpsUrl.optional(),
 });
 
 export const denial = z.strictObject({
@@ -122,6 +144,14 @@ export const entrySchema = z.strictObject({
   context: localizedText.describe(
     'What is true: the facts a journalist needs (first sentences appear in replies)',
   ),
+  context_sources: z
+    .array(httpsUrl)
+    .default([])
+    .describe('Reporting the context rests on: required when the context names a person or institution'),
+  variants: z
+    .array(variant)
+    .default([])
+    .describe('Years the claim came back: year, summary (English), source'),
   denials: z
     .array(denial)
     .default([])
@@ -150,6 +180,8 @@ export type EntryInput = z.input<typeof entrySchema>;
 export type MatchDefinition = z.output<typeof matchDefinition>;
 export type Denial = z.output<typeof denial>;
 export type Localized = z.output<typeof localizedText>;
+export type Variant = z.output<typeof variant>;
+export type ExampleText = z.output<typeof exampleText>;
 
 /** A loaded catalogue: entries by id, and a version that changes whenever any file changes. */
 export interface Catalogue {

@@ -2,7 +2,10 @@
  * The catalogue validator: pure (no file system), used by the loader, `claimdesk claims lint`, CI
  * and the tests. Every problem of every file comes back at once, positioned and sorted.
  */
+import type { ActorIndex } from './actors.js';
 import { type CatalogueIssue, sortIssues } from './issues.js';
+import { provenanceIssues } from './provenance.js';
+import { sizeIssue } from './size-caps.js';
 import { catalogueIssues, type LocatedEntry } from './catalogue-rules.js';
 import { entryIssues } from './entry-rules.js';
 import { type Entry, entrySchema } from './schema.js';
@@ -25,12 +28,25 @@ export interface ValidationResult {
 
 export const ENTRY_FILE_RE = /^[^.].*\.ya?ml$/;
 
-export function validateCatalogueFiles(files: ReadonlyArray<EntryFile>): ValidationResult {
+export interface ValidationOptions {
+  /** The named actors of the provenance rule (claims/meta/actors.yaml); without them the rule is off. */
+  actors?: ActorIndex | null;
+}
+
+export function validateCatalogueFiles(
+  files: ReadonlyArray<EntryFile>,
+  options: ValidationOptions = {},
+): ValidationResult {
   const issues: CatalogueIssue[] = [];
   const located: LocatedEntry[] = [];
   const otherIds = new Set<string>();
 
   for (const f of files) {
+    const tooLarge = sizeIssue(f.path, f.text);
+    if (tooLarge) {
+      issues.push(tooLarge);
+      continue;
+    }
     const source = parseYaml(f.path, f.text);
     if (source.issues.length > 0) {
       issues.push(...source.issues);
@@ -44,7 +60,9 @@ export function validateCatalogueFiles(files: ReadonlyArray<EntryFile>): Validat
       continue;
     }
     const baseName = f.name.replace(/\.ya?ml$/, '');
-    issues.push(...entryIssues(parsed.data, { file: f.path, baseName, at: source.at }));
+    const ctx = { file: f.path, baseName, at: source.at };
+    issues.push(...entryIssues(parsed.data, ctx));
+    if (options.actors) issues.push(...provenanceIssues(parsed.data, ctx, options.actors));
     located.push({ entry: parsed.data, file: f.path, at: source.at });
   }
 

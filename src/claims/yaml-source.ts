@@ -2,7 +2,18 @@
  * One catalogue file parsed with the `yaml` package, keeping node ranges and a LineCounter so that
  * any path into the data (["denials", 0, "url"]) maps back to a line and column of the file.
  */
-import { isMap, isScalar, isSeq, LineCounter, type Node, parseDocument, type YAMLError } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  type Pair,
+  parseDocument,
+  visit,
+  type YAMLError,
+  type YAMLMap,
+} from 'yaml';
 import type { CatalogueIssue, Position } from './issues.js';
 
 export interface ParsedYaml {
@@ -21,7 +32,9 @@ const START: Position = { line: 1, col: 1 };
 
 export function parseYaml(file: string, text: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter });
+  // The yaml package's own duplicate-key check scans every earlier key of the mapping for each new
+  // one (quadratic in the keys of a mapping); duplicateKeyIssues does it with one set per mapping.
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false, lineCounter });
   const pos = (offset: number | undefined): Position =>
     offset === undefined
       ? START
@@ -35,6 +48,11 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     if (seen.has(id)) continue; // one parser error usually drags others to the same spot
     seen.add(id);
     issues.push({ file, ...p, message: yamlMessage(e, text) });
+  }
+  if (issues.length === 0) {
+    for (const offset of duplicateKeyOffsets(doc.contents)) {
+      issues.push({ file, ...pos(offset), message: duplicateKeyMessage(text, offset) });
+    }
   }
 
   let data: unknown;
@@ -58,7 +76,7 @@ export function parseYaml(file: string, text: string): ParsedYaml {
     let lastKey: Node | null = null;
     for (const seg of path) {
       if (isMap(node)) {
-        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+        const pair = pairsByKey(node).get(String(seg));
         if (!pair) return lastKey ? pos(lastKey.range?.[0]) : pos(rangeStart(node));
         lastKey = isScalar(pair.key) ? pair.key : null;
         node = pair.value;
@@ -80,6 +98,44 @@ export function parseYaml(file: string, text: string): ParsedYaml {
   return { data, issues, at };
 }
 
+/** The scalar keys of a mapping, each to its first pair: built once per mapping, so lookups are linear overall. */
+const pairIndex = new WeakMap<YAMLMap, Map<string, Pair>>();
+function pairsByKey(map: YAMLMap): Map<string, Pair> {
+  let index = pairIndex.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      if (isScalar(p.key) && !index.has(String(p.key.value))) index.set(String(p.key.value), p as Pair);
+    }
+    pairIndex.set(map, index);
+  }
+  return index;
+}
+
+/** Where each repeated key of any mapping starts (its second and later occurrences). */
+function duplicateKeyOffsets(contents: unknown): number[] {
+  const out: number[] = [];
+  visit(contents as Node, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const p of map.items) {
+        if (!isScalar(p.key)) continue;
+        const key = String(p.key.value);
+        if (seen.has(key)) {
+          const at = rangeStart(p.key);
+          if (at !== undefined) out.push(at);
+        } else seen.add(key);
+      }
+    },
+  });
+  return out;
+}
+
+function duplicateKeyMessage(text: string, offset: number): string {
+  const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]+)/.exec(text.slice(offset, offset + 200))?.[1]?.trim() ?? '';
+  return `duplicated key '${key.replace(/^["']|["']$/g, '')}': each field may appear only once`;
+}
+
 function rangeStart(node: unknown): number | undefined {
   if (node && typeof node === 'object' && 'range' in node) {
     const range: unknown = node.range;
@@ -92,10 +148,8 @@ function yamlMessage(e: YAMLError, text: string): string {
   switch (e.code) {
     case 'TAB_AS_INDENT':
       return 'tab character used for indentation: YAML indents with spaces only';
-    case 'DUPLICATE_KEY': {
-      const key = /^("[^"\n]*"|'[^'\n]*'|[^:\n]+)/.exec(text.slice(e.pos[0]))?.[1]?.trim() ?? '';
-      return `duplicated key '${key.replace(/^["']|["']$/g, '')}': each field may appear only once`;
-    }
+    case 'DUPLICATE_KEY':
+      return duplicateKeyMessage(text, e.pos[0]);
     case 'MULTIPLE_DOCS':
       return "more than one YAML document ('---'): put each entry in its own file";
     default:

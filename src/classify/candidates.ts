@@ -3,6 +3,7 @@
  * narratives), then those narrative-level retrieval ranks highest; capped, and rendered to fit a
  * token budget (examples go first, then the lowest-ranked candidates).
  */
+import { pick } from '../claims/localize.js';
 import type { Catalogue, Entry } from '../claims/schema.js';
 import type { Language, Match } from '../core/types.js';
 import type { RetrievalHit } from './retrieval.js';
@@ -63,10 +64,12 @@ function pickExamples(entry: Entry, language: Language | null, count: number): s
 }
 
 export function renderCandidate(entry: Entry, language: Language | null, examples: number): string {
-  const lines = [`<entry id="${entry.id}" kind="${entry.kind}">`, `Title: ${entry.title.en}`];
-  const local = language === 'ru' || language === 'kk' ? entry.title[language] : undefined;
-  if (local) lines.push(`Title (${language}): ${local}`);
-  lines.push(`What is claimed: ${entry.summary.en}`);
+  const english = pick(entry.title, 'en');
+  const lines = [`<entry id="${entry.id}" kind="${entry.kind}">`, `Title: ${english}`];
+  // Only a checked translation: pick falls back to English for an unverified one.
+  const local = language === 'ru' || language === 'kk' ? pick(entry.title, language) : english;
+  if (local !== english) lines.push(`Title (${language}): ${local}`);
+  lines.push(`What is claimed: ${pick(entry.summary, 'en')}`);
   const ex = pickExamples(entry, language, examples);
   if (ex.length > 0) {
     lines.push('Examples of texts that promote it:');

@@ -4,6 +4,7 @@
  * keyword hit still bring the right entry to the model. Built once per catalogue object.
  */
 import type { Catalogue, Entry } from '../claims/schema.js';
+import { textOf } from '../claims/strings.js';
 
 /** Normalized, stemmed term keys of a text (the matcher's `termKeys`). */
 export type KeyFn = (text: string) => Iterable<string>;
@@ -27,10 +28,13 @@ const B = 0.75;
 
 export function entryDocument(e: Entry): string {
   const parts: string[] = [];
-  for (const l of [e.title, e.summary]) parts.push(l.en, l.ru ?? '', l.kk ?? '');
+  for (const l of [e.title, e.summary]) {
+    for (const s of [l.en, l.ru, l.kk]) if (s !== undefined) parts.push(textOf(s));
+  }
   for (const ex of e.examples.match) parts.push(ex.text);
   for (const concept of Object.values(e.match.concepts)) {
-    parts.push(...(concept.en ?? []), ...(concept.ru ?? []), ...(concept.kk ?? []));
+    for (const t of [...(concept.en ?? []), ...(concept.ru ?? []), ...(concept.kk ?? [])])
+      parts.push(textOf(t));
   }
   return parts.filter(Boolean).join('\n');
 }

@@ -9,6 +9,7 @@
  * worth looking at, and the cost per article follows the article and its hits, not the catalogue.
  */
 import type { Catalogue, Entry } from '../claims/schema.js';
+import { type CheckedString, textOf } from '../claims/strings.js';
 import { foldCase } from '../text/normalize.js';
 import { CUES, type CueKind } from './cues.js';
 import { TermIndex } from './term-index.js';
@@ -71,11 +72,11 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
     ids.set(key, id);
     return id;
   };
-  const termsOf = (byLang: { [L in Lang]?: string[] | undefined } | undefined): number[] => {
+  const termsOf = (byLang: { [L in Lang]?: CheckedString[] | undefined } | undefined): number[] => {
     const out = new Set<number>();
     for (const lang of LANGS) {
       for (const t of byLang?.[lang] ?? []) {
-        const id = intern(t, lang === 'kk');
+        const id = intern(textOf(t), lang === 'kk');
         if (id !== null) out.add(id);
       }
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadCatalogue } from '../../src/claims/load.js';
 import { newestOfficialDenial, pick } from '../../src/claims/localize.js';
 import { entrySchema } from '../../src/claims/schema.js';
 import { testEntry } from '../helpers/catalogue.js';
@@ -9,6 +10,21 @@ describe('pick', () => {
     expect(pick(text, 'ru')).toBe('Русский');
     expect(pick(text, 'kk')).toBe('English');
     expect(pick(text)).toBe('English');
+  });
+
+  it('never shows an unverified translation when a checked text exists', () => {
+    const text = { en: 'English', ru: 'Русский', kk: { text: 'Қазақша', unverified: true } };
+    expect(pick(text, 'kk')).toBe('English');
+    expect(pick(text, 'ru')).toBe('Русский');
+    expect(pick({ en: 'English', kk: { text: 'Қазақша', unverified: false } }, 'kk')).toBe('Қазақша');
+    expect(pick({ en: { text: 'English, unchecked', unverified: true } }, 'kk')).toBe('English, unchecked');
+  });
+
+  it('reads the shipped catalogue this way: a Kazakh title marked unverified falls back to English', async () => {
+    const catalogue = await loadCatalogue('claims');
+    const entry = catalogue.byId.get('ungrateful-for-csto-2022');
+    expect(entry?.title.kk).toMatchObject({ unverified: true });
+    expect(entry && pick(entry.title, 'kk')).toBe(entry && pick(entry.title, 'en'));
   });
 });
 

@@ -56,7 +56,7 @@ describe('validator messages', () => {
     const f = { name: 'x.yaml', text: `${stringify(testEntry({ id: 'x' }))}colour: blue\n` };
     const [only] = run(f).issues;
     expect(only?.message).toBe(
-      "unknown field 'colour' (typo? known fields here: id, kind, parent, rating, first_seen, updated, title, summary, context, denials, no_official_denial, sources, tags, match, examples)",
+      "unknown field 'colour' (typo? known fields here: id, kind, parent, rating, first_seen, updated, title, summary, context, context_sources, variants, denials, no_official_denial, sources, tags, match, examples)",
     );
     expect(only && { line: only.line, col: only.col }).toEqual(at(f.text, 'colour'));
   });

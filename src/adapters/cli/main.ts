@@ -1,6 +1,7 @@
 /** The `claimdesk` command line: dispatches to one module per command. */
 import { discordRegisterCommands } from '../discord/register-commands.js';
 import { check } from './check.js';
+import { claimsAudit } from './claims-audit.js';
 import { claimsExport } from './claims-export.js';
 import { claimsLint } from './claims-lint.js';
 import { feedbackReport } from './feedback.js';
@@ -12,6 +13,7 @@ export const USAGE = `Usage:
   claimdesk lookup [--json] <words...>                        search the catalogue (English, Russian, Kazakh)
   claimdesk claims lint [dir]                                 validate the catalogue (default: $CLAIMS_DIR or ./claims)
   claimdesk claims export --format claimreview [--dir dir]    the catalogue as schema.org ClaimReview JSON-LD
+  claimdesk claims audit [--json] [dir]                       sources, denials, unsourced attributions, unverified strings, stale entries
   claimdesk feedback [--json]                                 counts of "Helpful" / "Wrong match" clicks
   claimdesk discord register-commands [--guild ID]            register the /claimcheck slash command
 `;
@@ -22,6 +24,7 @@ const COMMANDS: Record<string, CliCommand> = {
   feedback: feedbackReport,
   'claims lint': claimsLint,
   'claims export': claimsExport,
+  'claims audit': claimsAudit,
   'discord register-commands': discordRegisterCommands,
 };
 

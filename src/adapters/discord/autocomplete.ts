@@ -5,6 +5,7 @@
  */
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
 import type { Entry } from '../../claims/schema.js';
+import { textOf } from '../../claims/strings.js';
 import type { CheckService } from '../../core/check-service.types.js';
 import { localized, type ReplyLang } from '../../core/entry-card.js';
 import type { Logger } from '../../core/ports.js';
@@ -31,7 +32,7 @@ export function suggestEntries(
       .forEach(add);
   } else {
     const titles = (e: Entry) =>
-      [e.id, e.title.en, e.title.ru, e.title.kk].map((t) => t?.toLowerCase() ?? '');
+      [e.id, e.title.en, e.title.ru, e.title.kk].map((t) => (t === undefined ? '' : textOf(t).toLowerCase()));
     for (const e of entries) if (titles(e).some((t) => t.startsWith(q))) add(e);
     try {
       for (const hit of service.lookup(typed, LIMITS.choices)) add(hit.entry);

@@ -3,6 +3,7 @@
  * record of every call. (The lead's end-to-end test runs the real pipeline behind the adapter.)
  */
 import type { Catalogue } from '../../../src/claims/schema.js';
+import { textOf } from '../../../src/claims/strings.js';
 import type { CheckService, MessageCheck } from '../../../src/core/check-service.types.js';
 import type { LookupHit } from '../../../src/core/ports.js';
 import type { ChatMessage, CheckDetails, CheckError, Match } from '../../../src/core/types.js';
@@ -130,7 +131,8 @@ export class FakeService implements CheckService {
     const words = query.toLowerCase().split(/\s+/).filter(Boolean);
     return catalogue.entries
       .map((entry) => {
-        const text = [entry.id, entry.title.en, entry.title.ru ?? '', entry.title.kk ?? '']
+        const text = [entry.id, entry.title.en, entry.title.ru, entry.title.kk]
+          .map((t) => (t === undefined ? '' : textOf(t)))
           .join(' ')
           .toLowerCase();
         return { entry, score: words.filter((w) => text.includes(w)).length };
