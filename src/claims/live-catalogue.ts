@@ -37,7 +37,7 @@ export function watchCatalogue(opts: WatchOptions): CatalogueWatcher {
   async function check(): Promise<RefreshOutcome> {
     let seen: string;
     try {
-      seen = catalogueVersion(await readEntryFiles(opts.dir));
+      seen = catalogueVersion((await readEntryFiles(opts.dir)).files);
     } catch (err) {
       opts.logger.warn(
         { dir: opts.dir, err: err instanceof Error ? err.message : String(err) },

@@ -21,6 +21,7 @@
  *   ones ("everyone", "address", "residents", "жителей" in immortal-regiment-deepfakes), which any
  *   article may hold.
  */
+import { textOf } from '../claims/strings.js';
 import type { Catalogue, Entry } from '../claims/schema.js';
 import type { Language } from '../core/types.js';
 import { type CompiledCatalogue, compileCatalogue } from './catalogue-index.js';
@@ -57,12 +58,12 @@ interface Vocabulary {
 function textsOf(entry: Entry): Array<{ text: string; language: Language }> {
   const out: Array<{ text: string; language: Language }> = [];
   for (const l of [entry.title, entry.summary, entry.context]) {
-    out.push({ text: l.en, language: 'en' });
-    if (l.ru) out.push({ text: l.ru, language: 'ru' });
-    if (l.kk) out.push({ text: l.kk, language: 'kk' });
+    out.push({ text: textOf(l.en), language: 'en' });
+    if (l.ru) out.push({ text: textOf(l.ru), language: 'ru' });
+    if (l.kk) out.push({ text: textOf(l.kk), language: 'kk' });
   }
   const { match, no_match, debunk } = entry.examples;
-  for (const ex of [...match, ...no_match, ...debunk]) out.push({ text: ex.text, language: ex.lang });
+  for (const ex of [...match, ...no_match, ...debunk]) out.push({ text: textOf(ex.text), language: ex.lang });
   return out;
 }
 

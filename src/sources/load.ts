@@ -32,9 +32,10 @@ export async function validateSourcesDir(dir: string, required: boolean): Promis
       present: !missing,
     };
   }
-  const { sources, issues } = validateSourceFiles(files);
-  const list = issues.length === 0 ? { version: catalogueVersion(files), sources } : null;
-  return { list, issues, present: true };
+  const { sources, issues } = validateSourceFiles(files.files);
+  const all = [...files.issues, ...issues];
+  const list = all.length === 0 ? { version: catalogueVersion(files.files), sources } : null;
+  return { list, issues: all, present: true };
 }
 
 /** The validated list, or a CatalogueError carrying every issue. */

@@ -1,0 +1,110 @@
+/**
+ * `/claimcheck` on every platform: the adapter parses its own command shape into a CommandRequest
+ * (parse-command.ts), this decides the answer, and the adapter renders it. Settings change only
+ * for admins (the adapter tells how to ask the platform; ADMIN_USERS always counts), and every
+ * change is logged with who and when.
+ */
+import type { CheckService } from '../core/check-service.types.js';
+import { type EntryCard, entryCard, type ReplyLang } from '../core/entry-card.js';
+import type { Clock, Logger } from '../core/ports.js';
+import type { Reply } from '../core/reply.js';
+import { phrases } from '../lang/phrases/index.js';
+import type { CommandRequest } from './parse-command.js';
+import { queryLanguage } from './parse-command.js';
+import type { Platform, SettingsStore, StoredSettings } from './settings.js';
+
+/** Catalogue entries shown for a lookup, on every platform. */
+export const LOOKUP_LIMIT = 5;
+
+export interface CommandContext {
+  platform: Platform;
+  teamId: string | null;
+  channelId: string;
+  userId: string;
+  /** Asks the platform whether this user administers the workspace or guild. */
+  isPlatformAdmin(): Promise<boolean>;
+}
+
+export type CommandAnswer =
+  | { kind: 'help'; lang: ReplyLang }
+  | { kind: 'notice'; text: string }
+  | { kind: 'reply'; reply: Reply }
+  | { kind: 'cards'; cards: EntryCard[]; query: string | null; version: string; lang: ReplyLang }
+  | { kind: 'settings'; settings: StoredSettings; changed: boolean }
+  | { kind: 'refused'; text: string };
+
+export interface CommandDeps {
+  service: CheckService;
+  settings: SettingsStore;
+  logger: Logger;
+  clock: Clock;
+  /** User ids that may always change settings (ADMIN_USERS). */
+  adminUsers: ReadonlyArray<string>;
+}
+
+export async function mayChangeSettings(ctx: CommandContext, adminUsers: ReadonlyArray<string>): Promise<boolean> {
+  if (adminUsers.includes(ctx.userId)) return true;
+  return ctx.isPlatformAdmin();
+}
+
+export async function answerCommand(
+  req: CommandRequest,
+  ctx: CommandContext,
+  deps: CommandDeps,
+): Promise<CommandAnswer> {
+  const { service } = deps;
+  const here = await deps.settings.forChannel(ctx.platform, ctx.teamId, ctx.channelId);
+  switch (req.kind) {
+    case 'help':
+      return { kind: 'help', lang: here.language };
+    case 'invalid':
+      return { kind: 'notice', text: req.message };
+    case 'check': {
+      // The user asked: every result is shown, unreadable pages and "nothing found" included.
+      const check = await service.checkMessage({
+        platform: ctx.platform,
+        text: req.text,
+        extraLinks: [],
+        channelId: ctx.channelId,
+        messageId: `command:${ctx.userId}`,
+        threadId: null,
+        authorId: ctx.userId,
+        teamId: ctx.teamId,
+      });
+      return { kind: 'reply', reply: service.compose(check.details, { skipped: check.skipped, lang: here.language }) };
+    }
+    case 'settings': {
+      if (!req.change) return { kind: 'settings', settings: await deps.settings.read(ctx.platform, ctx.teamId), changed: false };
+      if (!(await mayChangeSettings(ctx, deps.adminUsers))) {
+        deps.logger.info(
+          { platform: ctx.platform, teamId: ctx.teamId, userId: ctx.userId },
+          'settings change refused: not an admin',
+        );
+        return { kind: 'refused', text: phrases(here.language).notAdmin };
+      }
+      const patch = 'patch' in req.change ? req.change.patch : null;
+      const at = deps.clock.now();
+      const saved = await deps.settings.write(ctx.platform, ctx.teamId, patch, { userId: ctx.userId, at });
+      deps.logger.info(
+        { platform: ctx.platform, teamId: ctx.teamId, userId: ctx.userId, at: at.toISOString(), change: patch ?? 'reset', settings: saved },
+        'settings changed',
+      );
+      return { kind: 'settings', settings: saved, changed: true };
+    }
+    case 'words': {
+      const catalogue = service.catalogue();
+      const lang = queryLanguage(req.words);
+      const exact = req.maybeId ? service.entry(req.maybeId) : undefined;
+      if (exact)
+        return { kind: 'cards', cards: [entryCard(exact, catalogue, lang)], query: null, version: catalogue.version, lang };
+      const hits = service.lookup(req.words, LOOKUP_LIMIT);
+      return {
+        kind: 'cards',
+        cards: hits.map((h) => entryCard(h.entry, catalogue, lang)),
+        query: req.words,
+        version: catalogue.version,
+        lang,
+      };
+    }
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * handleMessage: the one conversation rule for every chat platform.
+ * links (the real extractor; for an edit, only the links it added) → once-marker (platform,
+ * workspace, channel, message, link set) → check → reply plan (alert / quiet note / silent) →
+ * compose in the channel's language → post through the ChatTransport. When the check or the post
+ * fails, the marker is released so that a re-delivery (or a retry of the job) is answered; when
+ * the check failed, the neutral line is posted (on the last try only, when there are retries).
+ * Never throws: the outcome says what happened.
+ */
+import type { CheckService } from '../core/check-service.types.js';
+import type { Clock, KeyValueStore, Logger } from '../core/ports.js';
+import { extractLinks } from '../links/extract-links.js';
+import { neutralError } from '../lang/phrases/index.js';
+import { claimOnce } from './once-markers.js';
+import type { ChatEvent, ChatTransport } from './ports.js';
+import { planReply } from './reply-plan.js';
+import type { SettingsStore } from './settings.js';
+
+export interface ConversationDeps {
+  service: CheckService;
+  store: KeyValueStore;
+  settings: SettingsStore;
+  logger: Logger;
+  clock: Clock;
+}
+
+export type Outcome =
+  | { outcome: 'ignored'; reason: 'no links' | 'no new links' }
+  | { outcome: 'duplicate' }
+  | { outcome: 'silent'; reason: string; links: number }
+  | { outcome: 'alert' | 'note'; links: number; replyId: string | null }
+  | { outcome: 'failed'; stage: 'check' | 'post'; error: unknown };
+
+/** The links this event asks about: all of a new message's; only the added ones of an edit. */
+export function linksToCheck(event: ChatEvent, max: number): { links: string[]; skipped: number; edit: boolean } {
+  const now = extractLinks(event.message.text, event.message.extraLinks, Number.POSITIVE_INFINITY).links;
+  const before = event.before
+    ? new Set(extractLinks(event.before.text, event.before.extraLinks, Number.POSITIVE_INFINITY).links)
+    : null;
+  const fresh = before ? now.filter((l) => !before.has(l)) : now;
+  return { links: fresh.slice(0, max), skipped: Math.max(0, fresh.length - max), edit: before !== null };
+}
+
+export async function handleMessage(
+  event: ChatEvent,
+  transport: ChatTransport,
+  deps: ConversationDeps,
+  opts: { lastTry?: boolean } = {},
+): Promise<Outcome> {
+  const msg = event.message;
+  const log = deps.logger.child({ platform: msg.platform, channel: msg.channelId, message: msg.messageId });
+  const { links, skipped, edit } = linksToCheck(event, deps.service.maxLinksPerMessage);
+  if (links.length === 0) {
+    log.debug({ outcome: 'ignored' }, 'no links to check');
+    return { outcome: 'ignored', reason: edit ? 'no new links' : 'no links' };
+  }
+  const marker = await claimOnce(deps.store, msg, links, deps.clock.now());
+  if (!marker) {
+    log.info({ outcome: 'duplicate' }, 'these links were already answered');
+    return { outcome: 'duplicate' };
+  }
+  const settings = await deps.settings.forChannel(msg.platform === 'discord' ? 'discord' : 'slack', msg.teamId, msg.channelId);
+  let stage: 'check' | 'post' = 'check';
+  try {
+    const details = await deps.service.checkLinks(links);
+    const plan = planReply(details, settings);
+    if (plan.kind === 'silent') {
+      log.info({ outcome: 'silent', reason: plan.reason, links: links.length, edit }, 'checked, nothing to say');
+      return { outcome: 'silent', reason: plan.reason, links: links.length };
+    }
+    const reply = deps.service.compose(plan.details, { skipped, lang: settings.language });
+    stage = 'post';
+    const posted = await transport.post(msg, { kind: plan.kind, reply, lang: settings.language });
+    log.info({ outcome: plan.kind, links: links.length, edit, replyId: posted.id }, 'replied in thread');
+    return { outcome: plan.kind, links: links.length, replyId: posted.id };
+  } catch (error) {
+    await marker.release().catch((err: unknown) => log.warn({ err: String(err) }, 'could not release the once-marker'));
+    log.error({ outcome: 'failed', stage, err: error instanceof Error ? error.message : String(error) }, 'could not answer a message');
+    if (stage === 'check' && opts.lastTry !== false) {
+      try {
+        await transport.post(msg, { kind: 'error', text: neutralError(settings.language), lang: settings.language });
+      } catch (err) {
+        log.error({ err: err instanceof Error ? err.message : String(err) }, 'could not post the neutral line either');
+      }
+    }
+    return { outcome: 'failed', stage, error };
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * What the conversation core needs from a chat platform: a way to post in the message's thread.
+ * Adapters implement it by rendering the platform-neutral Reply (Block Kit, Discord embeds) and
+ * calling the platform's API; they decide nothing.
+ */
+import type { ReplyLang } from '../core/entry-card.js';
+import type { Reply } from '../core/reply.js';
+import type { ChatMessage } from '../core/types.js';
+
+export type Outgoing =
+  /** The full reply with feedback buttons. */
+  | { kind: 'alert'; reply: Reply; lang: ReplyLang }
+  /** One quiet line per link (reports, debunks, unreadable pages, as the settings ask). */
+  | { kind: 'note'; reply: Reply; lang: ReplyLang }
+  /** The one neutral line for a check that failed on our side. */
+  | { kind: 'error'; text: string; lang: ReplyLang };
+
+export interface ChatTransport {
+  /** Posts in the thread of `msg` (starting one where the platform does); the posted message's id. */
+  post(msg: ChatMessage, out: Outgoing): Promise<{ id: string | null }>;
+}
+
+/** A message event as the adapter translated it. For an edit, `before` is the text as it was. */
+export interface ChatEvent {
+  message: ChatMessage;
+  before?: { text: string; extraLinks: string[] } | null;
+}

@@ -1,0 +1,106 @@
+/**
+ * Per-workspace (Slack) or per-guild (Discord) settings, one scheme for every platform, stored
+ * under `settings:<platform>:<scope>`. Defaults come from the config (NON_ALERT_REPLY,
+ * REPLY_ON_UNREADABLE; replies in English). The reply language may also be set for one channel.
+ * Only admins change them (see admin.ts); every change records who and when.
+ */
+import { z } from 'zod';
+import type { Config } from '../config.js';
+import type { KeyValueStore } from '../core/ports.js';
+import type { ReplyLang } from '../core/entry-card.js';
+
+export type Platform = 'slack' | 'discord';
+
+export interface ReplySettings {
+  /** What to post for articles that only report on or debunk a narrative. */
+  nonAlertReply: 'silent' | 'note';
+  /** Post a short line when a pasted link could not be read. */
+  replyOnUnreadable: boolean;
+  /** The language of replies in this workspace or guild. */
+  language: ReplyLang;
+}
+
+export type StoredSettings = ReplySettings & {
+  /** Channel id → reply language, where a channel differs from its workspace. */
+  channelLanguages: Record<string, ReplyLang>;
+  updatedBy: string | null;
+  updatedAt: string | null;
+};
+
+export type SettingsPatch = Partial<ReplySettings> & { channelLanguage?: { channelId: string; language: ReplyLang | null } };
+
+const LANGS = ['en', 'ru', 'kk'] as const;
+const stored = z.object({
+  nonAlertReply: z.enum(['silent', 'note']).optional(),
+  replyOnUnreadable: z.boolean().optional(),
+  language: z.enum(LANGS).optional(),
+  channelLanguages: z.record(z.string(), z.enum(LANGS)).optional(),
+  updatedBy: z.string().nullable().optional(),
+  updatedAt: z.string().nullable().optional(),
+});
+
+export function settingsKey(platform: Platform, scope: string | null): string {
+  return `settings:${platform}:${scope ?? 'default'}`;
+}
+
+export function defaultSettings(config: Pick<Config, 'nonAlertReply' | 'replyOnUnreadable'>): ReplySettings {
+  return { nonAlertReply: config.nonAlertReply, replyOnUnreadable: config.replyOnUnreadable, language: 'en' };
+}
+
+export class SettingsStore {
+  constructor(
+    private readonly store: KeyValueStore,
+    private readonly defaults: ReplySettings,
+  ) {}
+
+  async read(platform: Platform, scope: string | null): Promise<StoredSettings> {
+    const parsed = stored.safeParse(await this.store.get<unknown>(settingsKey(platform, scope)));
+    const s = parsed.success ? parsed.data : {};
+    return {
+      nonAlertReply: s.nonAlertReply ?? this.defaults.nonAlertReply,
+      replyOnUnreadable: s.replyOnUnreadable ?? this.defaults.replyOnUnreadable,
+      language: s.language ?? this.defaults.language,
+      channelLanguages: s.channelLanguages ?? {},
+      updatedBy: s.updatedBy ?? null,
+      updatedAt: s.updatedAt ?? null,
+    };
+  }
+
+  /** The settings that apply in one channel: the channel's language wins over the workspace's. */
+  async forChannel(platform: Platform, scope: string | null, channelId: string): Promise<ReplySettings> {
+    const s = await this.read(platform, scope);
+    return {
+      nonAlertReply: s.nonAlertReply,
+      replyOnUnreadable: s.replyOnUnreadable,
+      language: s.channelLanguages[channelId] ?? s.language,
+    };
+  }
+
+  /** Applies a change (or a reset, with `patch` null) and returns the settings now in force. */
+  async write(
+    platform: Platform,
+    scope: string | null,
+    patch: SettingsPatch | null,
+    by: { userId: string; at: Date },
+  ): Promise<StoredSettings> {
+    const current = patch
+      ? await this.read(platform, scope)
+      : { ...this.defaults, channelLanguages: {}, updatedBy: null, updatedAt: null };
+    const channelLanguages = { ...current.channelLanguages };
+    if (patch?.channelLanguage) {
+      const { channelId, language } = patch.channelLanguage;
+      if (language) channelLanguages[channelId] = language;
+      else delete channelLanguages[channelId];
+    }
+    const next: StoredSettings = {
+      nonAlertReply: patch?.nonAlertReply ?? current.nonAlertReply,
+      replyOnUnreadable: patch?.replyOnUnreadable ?? current.replyOnUnreadable,
+      language: patch?.language ?? current.language,
+      channelLanguages,
+      updatedBy: by.userId,
+      updatedAt: by.at.toISOString(),
+    };
+    await this.store.set(settingsKey(platform, scope), next);
+    return next;
+  }
+}
