@@ -7,6 +7,7 @@ import { loadCatalogue } from './claims/load.js';
 import type { Catalogue } from './claims/schema.js';
 import { createClassifier, PROMPT_VERSION } from './classify/index.js';
 import type { Config } from './config.js';
+import { defaultSettings, SettingsStore } from './conversation/settings.js';
 import { createCheckService } from './core/check-service.js';
 import type { CheckService } from './core/check-service.types.js';
 import type { Analyzer, ArticleFetcher, KeyValueStore, Logger } from './core/ports.js';
@@ -22,6 +23,8 @@ export interface App {
   readonly catalogue: Catalogue;
   store: KeyValueStore;
   feedback: FeedbackStore;
+  /** Chat settings per workspace or guild (and a channel's reply language). */
+  settings: SettingsStore;
   /** Always the check service of the catalogue in use; checks already running finish on theirs. */
   service: CheckService;
   admission: Admission;
@@ -134,6 +137,9 @@ export async function buildApp(
     checkUrl: (url, opts) => onCurrent((s) => s.checkUrl(url, opts)),
     checkText: (text, input, opts) => onCurrent((s) => s.checkText(text, input, opts)),
     checkMessage: (msg, opts) => onCurrent((s) => s.checkMessage(msg, opts)),
+    checkLinks: (links, opts) => onCurrent((s) => s.checkLinks(links, opts)),
+    compose: (details, opts) => current.service.compose(details, opts),
+    maxLinksPerMessage: config.maxLinksPerMessage,
     lookup: (query, limit) => current.service.lookup(query, limit),
     entry: (id) => current.service.entry(id),
   };
@@ -146,6 +152,7 @@ export async function buildApp(
     },
     store,
     feedback: new FeedbackStore(store),
+    settings: new SettingsStore(store, defaultSettings(config)),
     service,
     admission,
     metrics,

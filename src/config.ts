@@ -8,6 +8,8 @@ import { ConfigError } from './errors.js';
 export interface Config {
   port: number;
   host: string;
+  /** User ids (Slack or Discord) that may change chat settings besides the platform's admins. */
+  adminUsers: ReadonlyArray<string>;
   /** When set, the HTTP API and page require `Authorization: Bearer <token>` (or ?token= for the page). */
   apiToken: string | null;
   claimsDir: string;
@@ -180,6 +182,7 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     port: int(env, 'PORT', 3000, 0, 65535),
     host: str(env, 'HOST') ?? '127.0.0.1',
     apiToken: str(env, 'API_TOKEN'),
+    adminUsers: Object.freeze(list(env, 'ADMIN_USERS')),
     claimsDir: str(env, 'CLAIMS_DIR') ?? './claims',
     claimsRefreshS: int(env, 'CLAIMS_REFRESH_S', 2, 0, 86_400),
     storeUrl: storeUrl(env),

@@ -42,7 +42,10 @@ export interface CommandDeps {
   adminUsers: ReadonlyArray<string>;
 }
 
-export async function mayChangeSettings(ctx: CommandContext, adminUsers: ReadonlyArray<string>): Promise<boolean> {
+export async function mayChangeSettings(
+  ctx: CommandContext,
+  adminUsers: ReadonlyArray<string>,
+): Promise<boolean> {
   if (adminUsers.includes(ctx.userId)) return true;
   return ctx.isPlatformAdmin();
 }
@@ -71,10 +74,18 @@ export async function answerCommand(
         authorId: ctx.userId,
         teamId: ctx.teamId,
       });
-      return { kind: 'reply', reply: service.compose(check.details, { skipped: check.skipped, lang: here.language }) };
+      return {
+        kind: 'reply',
+        reply: service.compose(check.details, { skipped: check.skipped, lang: here.language }),
+      };
     }
     case 'settings': {
-      if (!req.change) return { kind: 'settings', settings: await deps.settings.read(ctx.platform, ctx.teamId), changed: false };
+      if (!req.change)
+        return {
+          kind: 'settings',
+          settings: await deps.settings.read(ctx.platform, ctx.teamId),
+          changed: false,
+        };
       if (!(await mayChangeSettings(ctx, deps.adminUsers))) {
         deps.logger.info(
           { platform: ctx.platform, teamId: ctx.teamId, userId: ctx.userId },
@@ -86,7 +97,14 @@ export async function answerCommand(
       const at = deps.clock.now();
       const saved = await deps.settings.write(ctx.platform, ctx.teamId, patch, { userId: ctx.userId, at });
       deps.logger.info(
-        { platform: ctx.platform, teamId: ctx.teamId, userId: ctx.userId, at: at.toISOString(), change: patch ?? 'reset', settings: saved },
+        {
+          platform: ctx.platform,
+          teamId: ctx.teamId,
+          userId: ctx.userId,
+          at: at.toISOString(),
+          change: patch ?? 'reset',
+          settings: saved,
+        },
         'settings changed',
       );
       return { kind: 'settings', settings: saved, changed: true };
@@ -96,7 +114,13 @@ export async function answerCommand(
       const lang = queryLanguage(req.words);
       const exact = req.maybeId ? service.entry(req.maybeId) : undefined;
       if (exact)
-        return { kind: 'cards', cards: [entryCard(exact, catalogue, lang)], query: null, version: catalogue.version, lang };
+        return {
+          kind: 'cards',
+          cards: [entryCard(exact, catalogue, lang)],
+          query: null,
+          version: catalogue.version,
+          lang,
+        };
       const hits = service.lookup(req.words, LOOKUP_LIMIT);
       return {
         kind: 'cards',

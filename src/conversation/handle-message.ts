@@ -32,13 +32,25 @@ export type Outcome =
   | { outcome: 'failed'; stage: 'check' | 'post'; error: unknown };
 
 /** The links this event asks about: all of a new message's; only the added ones of an edit. */
-export function linksToCheck(event: ChatEvent, max: number): { links: string[]; skipped: number; edit: boolean } {
+export function linksToCheck(
+  event: ChatEvent,
+  max: number,
+): { links: string[]; skipped: number; edit: boolean } {
   const now = extractLinks(event.message.text, event.message.extraLinks, Number.POSITIVE_INFINITY).links;
   const before = event.before
     ? new Set(extractLinks(event.before.text, event.before.extraLinks, Number.POSITIVE_INFINITY).links)
     : null;
   const fresh = before ? now.filter((l) => !before.has(l)) : now;
   return { links: fresh.slice(0, max), skipped: Math.max(0, fresh.length - max), edit: before !== null };
+}
+
+/** What a log line says of an error: its message, and the HTTP status or code it carries. */
+export function errorFields(err: unknown): { error: string; status?: number; code?: string | number } {
+  if (!(err instanceof Error)) return { error: String(err) };
+  const out: { error: string; status?: number; code?: string | number } = { error: err.message };
+  if ('status' in err && typeof err.status === 'number') out.status = err.status;
+  if ('code' in err && (typeof err.code === 'string' || typeof err.code === 'number')) out.code = err.code;
+  return out;
 }
 
 export async function handleMessage(
@@ -51,36 +63,62 @@ export async function handleMessage(
   const log = deps.logger.child({ platform: msg.platform, channel: msg.channelId, message: msg.messageId });
   const { links, skipped, edit } = linksToCheck(event, deps.service.maxLinksPerMessage);
   if (links.length === 0) {
-    log.debug({ outcome: 'ignored' }, 'no links to check');
-    return { outcome: 'ignored', reason: edit ? 'no new links' : 'no links' };
+    const reason = edit ? 'no new links' : 'no links';
+    log.debug({ outcome: 'ignored', reason }, 'no links to check');
+    return { outcome: 'ignored', reason };
   }
   const marker = await claimOnce(deps.store, msg, links, deps.clock.now());
   if (!marker) {
     log.info({ outcome: 'duplicate' }, 'these links were already answered');
     return { outcome: 'duplicate' };
   }
-  const settings = await deps.settings.forChannel(msg.platform === 'discord' ? 'discord' : 'slack', msg.teamId, msg.channelId);
+  const settings = await deps.settings.forChannel(
+    msg.platform === 'discord' ? 'discord' : 'slack',
+    msg.teamId,
+    msg.channelId,
+  );
   let stage: 'check' | 'post' = 'check';
   try {
     const details = await deps.service.checkLinks(links);
     const plan = planReply(details, settings);
     if (plan.kind === 'silent') {
-      log.info({ outcome: 'silent', reason: plan.reason, links: links.length, edit }, 'checked, nothing to say');
+      log.info(
+        { outcome: 'silent', reason: plan.reason, links: links.length, edit },
+        'checked, nothing to say',
+      );
       return { outcome: 'silent', reason: plan.reason, links: links.length };
     }
     const reply = deps.service.compose(plan.details, { skipped, lang: settings.language });
     stage = 'post';
     const posted = await transport.post(msg, { kind: plan.kind, reply, lang: settings.language });
-    log.info({ outcome: plan.kind, links: links.length, edit, replyId: posted.id }, 'replied in thread');
+    log.info(
+      {
+        outcome: plan.kind,
+        links: links.length,
+        edit,
+        replyId: posted.id,
+        ...(posted.where ? { where: posted.where } : {}),
+      },
+      'replied in thread',
+    );
     return { outcome: plan.kind, links: links.length, replyId: posted.id };
   } catch (error) {
-    await marker.release().catch((err: unknown) => log.warn({ err: String(err) }, 'could not release the once-marker'));
-    log.error({ outcome: 'failed', stage, err: error instanceof Error ? error.message : String(error) }, 'could not answer a message');
+    await marker
+      .release()
+      .catch((err: unknown) => log.warn({ err: String(err) }, 'could not release the once-marker'));
+    log.error({ outcome: 'failed', stage, ...errorFields(error) }, 'could not answer a message');
     if (stage === 'check' && opts.lastTry !== false) {
       try {
-        await transport.post(msg, { kind: 'error', text: neutralError(settings.language), lang: settings.language });
+        await transport.post(msg, {
+          kind: 'error',
+          text: neutralError(settings.language),
+          lang: settings.language,
+        });
       } catch (err) {
-        log.error({ err: err instanceof Error ? err.message : String(err) }, 'could not post the neutral line either');
+        log.error(
+          { err: err instanceof Error ? err.message : String(err) },
+          'could not post the neutral line either',
+        );
       }
     }
     return { outcome: 'failed', stage, error };

@@ -11,7 +11,10 @@ import type { ChatMessage } from '../core/types.js';
 /** Messages can be edited long after they were posted; a marker outlives any plausible replay. */
 export const ONCE_TTL_MS = 30 * 24 * 3_600_000;
 
-export function onceKey(msg: Pick<ChatMessage, 'platform' | 'teamId' | 'channelId' | 'messageId'>, links: readonly string[]): string {
+export function onceKey(
+  msg: Pick<ChatMessage, 'platform' | 'teamId' | 'channelId' | 'messageId'>,
+  links: readonly string[],
+): string {
   const hash = createHash('sha256')
     .update([...links].sort().join('\n'))
     .digest('hex')

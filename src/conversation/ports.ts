@@ -15,9 +15,16 @@ export type Outgoing =
   /** The one neutral line for a check that failed on our side. */
   | { kind: 'error'; text: string; lang: ReplyLang };
 
+export interface Posted {
+  /** The posted message's id (Slack ts, Discord snowflake). */
+  id: string | null;
+  /** Where it went, for the log (e.g. Discord: thread, existing-thread, in-place). */
+  where?: string;
+}
+
 export interface ChatTransport {
   /** Posts in the thread of `msg` (starting one where the platform does); the posted message's id. */
-  post(msg: ChatMessage, out: Outgoing): Promise<{ id: string | null }>;
+  post(msg: ChatMessage, out: Outgoing): Promise<Posted>;
 }
 
 /** A message event as the adapter translated it. For an edit, `before` is the text as it was. */

@@ -27,7 +27,9 @@ export type StoredSettings = ReplySettings & {
   updatedAt: string | null;
 };
 
-export type SettingsPatch = Partial<ReplySettings> & { channelLanguage?: { channelId: string; language: ReplyLang | null } };
+export type SettingsPatch = Partial<ReplySettings> & {
+  channelLanguage?: { channelId: string; language: ReplyLang | null };
+};
 
 const LANGS = ['en', 'ru', 'kk'] as const;
 const stored = z.object({

@@ -11,6 +11,9 @@ import { FetchError } from '../errors.js';
 import { extractLinks } from '../links/extract-links.js';
 import { normalizeUrl } from '../links/normalize-url.js';
 import { isAlert } from '../match/alert.js';
+import { composeReply } from './compose-reply.js';
+import type { ReplyLang } from './entry-card.js';
+import type { Reply } from './reply.js';
 import type { CheckOptions, CheckService, MessageCheck } from './check-service.types.js';
 import type { Admission } from '../analysis/admission.js';
 import type { Analyzer, ArticleFetcher, Classifier, KeyValueStore, Logger } from './ports.js';
@@ -251,11 +254,23 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
     };
   }
 
+  async function checkLinks(links: readonly string[], opts?: CheckOptions): Promise<CheckDetails[]> {
+    const limit = pLimit(3);
+    return Promise.all(links.map((l) => limit(() => checkUrl(l, opts))));
+  }
+
   async function checkMessage(msg: ChatMessage, opts?: CheckOptions): Promise<MessageCheck> {
     const { links, skipped } = extractLinks(msg.text, msg.extraLinks, settings.maxLinksPerMessage);
-    const limit = pLimit(3);
-    const details = await Promise.all(links.map((l) => limit(() => checkUrl(l, opts))));
-    return { details, skipped };
+    return { details: await checkLinks(links, opts), skipped };
+  }
+
+  function compose(details: CheckDetails[], opts: { skipped: number; lang?: ReplyLang }): Reply {
+    return composeReply(details, {
+      catalogue,
+      alertThreshold: settings.alertThreshold,
+      skipped: opts.skipped,
+      ...(opts.lang ? { lang: opts.lang } : {}),
+    });
   }
 
   return {
@@ -263,6 +278,9 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
     checkUrl,
     checkText,
     checkMessage,
+    checkLinks,
+    compose,
+    maxLinksPerMessage: settings.maxLinksPerMessage,
     lookup: (query, limit) => lookupEntries(catalogue, query, limit),
     entry: (id) => catalogue.byId.get(id),
   };

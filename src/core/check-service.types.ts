@@ -1,6 +1,8 @@
 /** What adapters call: the platform-neutral check service (implemented in check-service.ts). */
 import type { Catalogue, Entry } from '../claims/schema.js';
 import type { LookupHit } from './ports.js';
+import type { ReplyLang } from './entry-card.js';
+import type { Reply } from './reply.js';
 import type { ChatMessage, CheckDetails } from './types.js';
 
 export interface CheckOptions {
@@ -26,6 +28,12 @@ export interface CheckService {
   ): Promise<CheckDetails>;
   /** Finds the links in a chat message and checks each; a failed link never stops the others. */
   checkMessage(msg: ChatMessage, opts?: CheckOptions): Promise<MessageCheck>;
+  /** Checks links already found and normalized (at most three at a time). */
+  checkLinks(links: readonly string[], opts?: CheckOptions): Promise<CheckDetails[]>;
+  /** The reply for some results, with this service's catalogue and alert threshold. */
+  compose(details: CheckDetails[], opts: { skipped: number; lang?: ReplyLang }): Reply;
+  /** Links checked per message (MAX_LINKS_PER_MESSAGE). */
+  readonly maxLinksPerMessage: number;
   lookup(query: string, limit?: number): LookupHit[];
   entry(id: string): Entry | undefined;
 }

@@ -2,6 +2,7 @@
 import type { Catalogue } from '../claims/schema.js';
 import { isAlerting } from '../match/alert.js';
 import { entryCard, type ReplyLang } from './entry-card.js';
+import { phrases } from '../lang/phrases/index.js';
 import type { Reply, ReplyEntry, ReplyItem } from './reply.js';
 import type { CheckDetails, Match } from './types.js';
 
@@ -36,19 +37,22 @@ function toEntry(m: Match, opts: ComposeOptions): ReplyEntry | null {
   };
 }
 
-function verdict(item: Pick<ReplyItem, 'status' | 'errorMessage' | 'alert'>, entries: ReplyEntry[]): string {
-  if (item.status === 'error') return `I could not read this page: ${item.errorMessage ?? 'unknown reason'}`;
+function verdict(
+  item: Pick<ReplyItem, 'status' | 'errorMessage' | 'alert'>,
+  entries: ReplyEntry[],
+  lang: ReplyLang | undefined,
+): string {
+  const v = phrases(lang).verdict;
+  if (item.status === 'error') return v.unreadable(item.errorMessage ?? '?');
   const top = entries[0];
-  if (!top) return 'No known claim or narrative from the catalogue was found.';
+  if (!top) return v.nothingFound;
   if (item.alert) {
-    if (top.stance === 'unclear') return `This article may repeat a known ${top.kind}: ${top.title}.`;
-    return top.kind === 'claim'
-      ? `This article repeats a known false claim: ${top.title}.`
-      : `This article pushes a known disinformation narrative: ${top.title}.`;
+    if (top.stance === 'unclear') return v.mayRepeat(top.kind, top.title);
+    return top.kind === 'claim' ? v.repeatsClaim(top.title) : v.pushesNarrative(top.title);
   }
-  if (top.stance === 'debunks') return `This article debunks a known ${top.kind}: ${top.title}. No alert.`;
-  if (top.stance === 'reports') return `This article reports on a known ${top.kind}: ${top.title}. No alert.`;
-  return `This article touches a known ${top.kind} only weakly: ${top.title}. No alert.`;
+  if (top.stance === 'debunks') return v.debunks(top.kind, top.title);
+  if (top.stance === 'reports') return v.reportsOn(top.kind, top.title);
+  return v.weak(top.kind, top.title);
 }
 
 export function composeItem(d: CheckDetails, opts: ComposeOptions): ReplyItem {
@@ -59,7 +63,7 @@ export function composeItem(d: CheckDetails, opts: ComposeOptions): ReplyItem {
     .filter((e): e is ReplyEntry => e !== null);
   const notes = [...d.notes];
   if (d.possiblyNewNarrative)
-    notes.push(`Possibly a new narrative, not in the catalogue: ${d.possiblyNewNarrative}`);
+    notes.push(phrases(opts.lang).label.possiblyNew(d.possiblyNewNarrative));
   const base = {
     input: r.input,
     url: r.url,
@@ -68,21 +72,23 @@ export function composeItem(d: CheckDetails, opts: ComposeOptions): ReplyItem {
     errorMessage: r.error?.message ?? null,
     alert: r.alert,
   };
-  return { ...base, verdict: verdict(base, entries), entries, notes };
+  return { ...base, verdict: verdict(base, entries, opts.lang), entries, notes };
 }
 
 export function composeReply(details: CheckDetails[], opts: ComposeOptions): Reply {
   const items = details.map((d) => composeItem(d, opts));
   const alerting = items.filter((i) => i.alert);
   const first = alerting[0];
+  const v = phrases(opts.lang).verdict;
   const headline = first
     ? alerting.length > 1
-      ? `${first.verdict} (and ${alerting.length - 1} more link${alerting.length > 2 ? 's' : ''} with alerts)`
+      ? `${first.verdict} ${v.moreAlerts(alerting.length - 1)}`
       : first.verdict
     : items.length === 1 && items[0]
       ? items[0].verdict
-      : `No alert for ${items.length} links.`;
+      : v.noAlertFor(items.length);
   return {
+    lang: opts.lang ?? 'en',
     alert: alerting.length > 0,
     headline,
     items,

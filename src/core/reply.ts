@@ -1,4 +1,5 @@
 /** The platform-neutral reply: built by compose-reply, rendered by each adapter. */
+import type { CatalogueLang as ReplyLang } from '../claims/localize.js';
 import type { EntryKind, Method, Stance } from './types.js';
 
 export interface ReplyDenial {
@@ -46,6 +47,8 @@ export interface ReplyItem {
 }
 
 export interface Reply {
+  /** The language of the reply's fixed phrases and catalogue texts (English where missing). */
+  lang: ReplyLang;
   alert: boolean;
   /** One line for notifications and plain-text fallbacks. */
   headline: string;

@@ -165,6 +165,20 @@ export class FakeSlack {
       case 'chat.postEphemeral':
         this.ts += 1;
         return { ok: true, message_ts: `${this.ts}.000200` };
+      case 'users.info':
+        // A member who is not an admin; tests script admins with script('users.info', …).
+        return {
+          ok: true,
+          user: {
+            id: params.user,
+            team_id: BOT.teamId,
+            name: 'member',
+            is_bot: false,
+            is_admin: false,
+            is_owner: false,
+            is_primary_owner: false,
+          },
+        };
       case 'apps.connections.open':
         return { ok: true, url: `${this.url.replace('http', 'ws')}/socket` };
       default:

@@ -1,5 +1,6 @@
 /**
- * /claimcheck url:… | query:… | id:… — deferred (ephemeral) at once, then edited with the result.
+ * /claimcheck url:… | query:… | id:… | settings:… — deferred (ephemeral) at once, then edited with
+ * the answer. The conversation core decides the answer (answer-command.ts); this file renders it.
  * Results carry a "Share in channel" button; alerts also carry the feedback buttons.
  */
 import {
@@ -8,14 +9,15 @@ import {
   type APIEmbed,
   type ChatInputCommandInteraction,
   MessageFlags,
+  PermissionFlagsBits,
 } from 'discord.js';
-import { composeReply } from '../../core/compose-reply.js';
-import { entryCard, type ReplyLang } from '../../core/entry-card.js';
+import { answerCommand, type CommandAnswer } from '../../conversation/answer-command.js';
+import { type CommandRequest, parseCommand, parseSettings } from '../../conversation/parse-command.js';
+import type { StoredSettings } from '../../conversation/settings.js';
 import type { Logger } from '../../core/ports.js';
 import { feedbackButtons, row, shareButton } from './components.js';
 import type { DiscordContext } from './context.js';
 import { escapeMd, LIMITS, truncate } from './limits.js';
-import { replyLang } from './locale.js';
 import { renderCardEmbeds, renderReplyEmbeds } from './render-embeds.js';
 import { alertEntryIds } from './reply-policy.js';
 
@@ -24,6 +26,7 @@ export const HELP = [
   '- `url:` a link to an article or a Telegram post',
   '- `query:` words in English, Russian or Kazakh',
   '- `id:` a catalogue entry (start typing to pick one)',
+  '- `settings:` show this server’s settings; admins (Manage Server) change them: `notes on|off`, `unreadable on|off`, `language en|ru|kk`, `channel-language en|ru|kk|off`, `reset`',
   'Answers are visible only to you until you press “Share in channel”.',
 ].join('\n');
 
@@ -33,59 +36,70 @@ export interface Answer {
   components: APIActionRowComponent<APIButtonComponent>[];
 }
 
-const LOOKUP_LIMIT = 5;
+const LANGUAGE_NAMES = { en: 'English', ru: 'Russian', kk: 'Kazakh' } as const;
 
 function quoted(s: string): string {
   return `“${escapeMd(truncate(s, 200))}”`;
 }
 
-export async function answerUrl(url: string, ctx: DiscordContext, lang: ReplyLang): Promise<Answer> {
-  const details = await ctx.service.checkUrl(url);
-  const reply = composeReply([details], {
-    catalogue: ctx.service.catalogue(),
-    alertThreshold: ctx.config.alertThreshold,
-    skipped: 0,
-    lang,
-  });
-  const { content, embeds } = renderReplyEmbeds(reply);
-  const buttons = reply.alert ? [...feedbackButtons(alertEntryIds(reply)), shareButton()] : [shareButton()];
-  return { content, embeds, components: [row(buttons)] };
+function settingsText(s: StoredSettings, changed: boolean, channelId: string): string {
+  const here = s.channelLanguages[channelId];
+  const lines = [
+    changed ? '**Settings saved for this server.**' : '**Settings for this server**',
+    `- Articles that only report on or debunk a known narrative: ${s.nonAlertReply === 'note' ? '**a quiet note**' : '**silence**'} (\`notes ${s.nonAlertReply === 'note' ? 'on' : 'off'}\`)`,
+    `- Pasted links that cannot be read: ${s.replyOnUnreadable ? '**a short line with the reason**' : '**silence**'} (\`unreadable ${s.replyOnUnreadable ? 'on' : 'off'}\`)`,
+    `- Replies in **${LANGUAGE_NAMES[s.language]}** (\`language ${s.language}\`)${here ? `; in this channel **${LANGUAGE_NAMES[here]}**` : ''}`,
+  ];
+  if (s.updatedAt) lines.push(`*Last changed ${s.updatedAt}${s.updatedBy ? ` by <@${s.updatedBy}>` : ''}.*`);
+  return lines.join('\n');
 }
 
-function cardsAnswer(content: string, ids: string[], ctx: DiscordContext, lang: ReplyLang): Answer {
-  const catalogue = ctx.service.catalogue();
-  const cards = ids.flatMap((id) => {
-    const e = ctx.service.entry(id);
-    return e ? [entryCard(e, catalogue, lang)] : [];
-  });
-  return { content, embeds: renderCardEmbeds(cards, catalogue.version), components: [row([shareButton()])] };
-}
-
-export function answerId(id: string, ctx: DiscordContext, lang: ReplyLang): Answer {
-  if (!ctx.service.entry(id)) {
-    return {
-      content: `There is no catalogue entry with the id ${quoted(id)}. Start typing in the \`id\` option to pick one, or use \`query\`.`,
-      embeds: [],
-      components: [],
-    };
+/** The command's options as one request: url, then id, then query, then settings. */
+export function requestOf(i: Pick<ChatInputCommandInteraction, 'options' | 'channelId'>): CommandRequest {
+  const url = i.options.getString('url')?.trim();
+  const id = i.options.getString('id')?.trim();
+  const query = i.options.getString('query')?.trim();
+  const settings = i.options.getString('settings');
+  if (url) return parseCommand(url, i.channelId);
+  if (id) return { kind: 'words', words: id, maybeId: id.toLowerCase() };
+  if (query) {
+    // A query is words to look up (autocomplete sends an entry id as the value: that entry).
+    const single = query.split(/\s+/).length === 1 ? query.toLowerCase() : null;
+    return { kind: 'words', words: query, maybeId: single };
   }
-  return cardsAnswer('', [id], ctx, lang);
+  if (settings !== null)
+    return parseSettings(settings.trim() ? settings.trim().split(/\s+/) : [], i.channelId);
+  return { kind: 'help' };
 }
 
-export function answerQuery(query: string, ctx: DiscordContext, lang: ReplyLang): Answer {
-  // Autocomplete sends the entry id as the value: treat an exact id as that entry.
-  if (ctx.service.entry(query)) return cardsAnswer('', [query], ctx, lang);
-  const hits = ctx.service.lookup(query, LOOKUP_LIMIT);
-  if (hits.length === 0) {
-    return { content: `Nothing in the catalogue matches ${quoted(query)}.`, embeds: [], components: [] };
+export function render(a: CommandAnswer, channelId: string): Answer {
+  const none = { embeds: [], components: [] };
+  switch (a.kind) {
+    case 'help':
+      return { content: HELP, ...none };
+    case 'notice':
+    case 'refused':
+      return { content: a.text, ...none };
+    case 'settings':
+      return { content: settingsText(a.settings, a.changed, channelId), ...none };
+    case 'cards': {
+      if (a.cards.length === 0)
+        return { content: `Nothing in the catalogue matches ${quoted(a.query ?? '')}.`, ...none };
+      const n = a.cards.length;
+      const content =
+        a.query === null
+          ? ''
+          : `${n === 1 ? 'The catalogue entry' : `The top ${n} catalogue entries`} for ${quoted(a.query)}:`;
+      return { content, embeds: renderCardEmbeds(a.cards, a.version), components: [row([shareButton()])] };
+    }
+    case 'reply': {
+      const { content, embeds } = renderReplyEmbeds(a.reply);
+      const buttons = a.reply.alert
+        ? [...feedbackButtons(alertEntryIds(a.reply)), shareButton()]
+        : [shareButton()];
+      return { content, embeds, components: [row(buttons)] };
+    }
   }
-  const n = hits.length;
-  return cardsAnswer(
-    `${n === 1 ? 'The catalogue entry' : `The top ${n} catalogue entries`} for ${quoted(query)}:`,
-    hits.map((h) => h.entry.id),
-    ctx,
-    lang,
-  );
 }
 
 export async function runClaimcheck(
@@ -94,30 +108,24 @@ export async function runClaimcheck(
   log: Logger,
 ): Promise<void> {
   await i.deferReply({ flags: MessageFlags.Ephemeral });
-  const lang = replyLang(i.locale);
-  const url = i.options.getString('url')?.trim();
-  const id = i.options.getString('id')?.trim();
-  const query = i.options.getString('query')?.trim();
-  let answer: Answer;
-  let form: 'url' | 'id' | 'query' | 'help';
-  if (url) {
-    form = 'url';
-    answer = await answerUrl(url, ctx, lang);
-  } else if (id) {
-    form = 'id';
-    answer = answerId(id, ctx, lang);
-  } else if (query) {
-    form = 'query';
-    answer = answerQuery(query, ctx, lang);
-  } else {
-    form = 'help';
-    answer = { content: HELP, embeds: [], components: [] };
-  }
+  const req = requestOf(i);
+  const answer = await answerCommand(
+    req,
+    {
+      platform: 'discord',
+      teamId: i.guildId,
+      channelId: i.channelId,
+      userId: i.user.id,
+      isPlatformAdmin: async () => i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true,
+    },
+    { ...ctx.conversation, logger: log },
+  );
+  const out = render(answer, i.channelId);
   await i.editReply({
-    content: truncate(answer.content, LIMITS.content),
-    embeds: answer.embeds,
-    components: answer.components,
+    content: truncate(out.content, LIMITS.content),
+    embeds: out.embeds,
+    components: out.components,
     allowedMentions: { parse: [] },
   });
-  log.info({ form, lang, embeds: answer.embeds.length }, '/claimcheck answered');
+  log.info({ form: req.kind, answer: answer.kind, embeds: out.embeds.length }, '/claimcheck answered');
 }

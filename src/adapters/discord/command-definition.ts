@@ -35,5 +35,14 @@ export function claimcheckCommand(): RESTPostAPIChatInputApplicationCommandsJSON
         .setMaxLength(100)
         .setAutocomplete(true),
     )
+    .addStringOption((o) =>
+      o
+        .setName('settings')
+        .setDescription('Show or change this server’s settings (admins): e.g. "language ru", "notes on"')
+        .setDescriptionLocalizations({
+          ru: 'Показать или изменить настройки сервера (админы): например, «language ru», «notes on»',
+        })
+        .setMaxLength(100),
+    )
     .toJSON();
 }

@@ -1,5 +1,8 @@
 /** What every Discord event handler gets: the dependencies of startDiscord, with a child logger. */
 import type { Config } from '../../config.js';
+import type { CommandDeps } from '../../conversation/answer-command.js';
+import type { ConversationDeps } from '../../conversation/handle-message.js';
+import type { SettingsStore } from '../../conversation/settings.js';
 import type { CheckService } from '../../core/check-service.types.js';
 import type { KeyValueStore, Logger } from '../../core/ports.js';
 import type { FeedbackStore } from '../../store/feedback.js';
@@ -9,10 +12,13 @@ export interface DiscordDeps {
   service: CheckService;
   store: KeyValueStore;
   feedback: FeedbackStore;
+  settings: SettingsStore;
   logger: Logger;
 }
 
 export interface DiscordContext extends DiscordDeps {
   /** The bot's own user id, once the gateway said READY. */
   botUserId(): string | null;
+  /** The conversation core's dependencies (messages and commands). */
+  conversation: ConversationDeps & CommandDeps;
 }

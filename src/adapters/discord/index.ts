@@ -4,6 +4,7 @@
  * disconnects, resumes and REST rate limits are handled by discord.js; this file only logs them.
  */
 import { Events, RESTEvents } from 'discord.js';
+import { systemClock } from '../../core/ports.js';
 import { ConfigError, DependencyError } from '../../errors.js';
 import { createDiscordClient } from './client.js';
 import type { DiscordContext, DiscordDeps } from './context.js';
@@ -31,7 +32,19 @@ export async function startDiscord(deps: DiscordDeps): Promise<{ stop(): Promise
   if (!discord) throw new ConfigError('DISCORD_TOKEN is not set');
   const logger = deps.logger.child({ adapter: 'discord' });
   const client = createDiscordClient(discord);
-  const ctx: DiscordContext = { ...deps, logger, botUserId: () => client.user?.id ?? null };
+  const ctx: DiscordContext = {
+    ...deps,
+    logger,
+    botUserId: () => client.user?.id ?? null,
+    conversation: {
+      service: deps.service,
+      store: deps.store,
+      settings: deps.settings,
+      logger,
+      clock: systemClock,
+      adminUsers: deps.config.adminUsers,
+    },
+  };
 
   const inflight = new Set<Promise<void>>();
   const track = (p: Promise<void>) => {
@@ -42,17 +55,8 @@ export async function startDiscord(deps: DiscordDeps): Promise<{ stop(): Promise
   };
 
   client.on(Events.MessageCreate, (m) => track(handleMessage(m, ctx, 'create')));
-  client.on(Events.MessageUpdate, (old, m) => {
-    // Link previews arrive as updates with the same text: only a changed text can add a link.
-    if (!old.partial && old.content === m.content) {
-      logger.debug(
-        { event: 'update', messageId: m.id, outcome: 'ignored', reason: 'text unchanged' },
-        'message ignored',
-      );
-      return;
-    }
-    track(handleMessage(m, ctx, 'update'));
-  });
+  // Link previews arrive as updates with the same text: the core finds no new link in them.
+  client.on(Events.MessageUpdate, (old, m) => track(handleMessage(m, ctx, 'update', old)));
   client.on(Events.InteractionCreate, (i) => track(handleInteraction(i, ctx)));
 
   client.on(Events.Error, (err) => logger.error({ ...errorInfo(err) }, 'Discord client error'));

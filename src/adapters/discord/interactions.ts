@@ -5,6 +5,7 @@
  */
 import { type Interaction, MessageFlags } from 'discord.js';
 import type { Logger } from '../../core/ports.js';
+import { neutralError } from '../../lang/phrases/index.js';
 import { answerAutocomplete } from './autocomplete.js';
 import { onButton } from './buttons.js';
 import { runClaimcheck } from './claimcheck.js';
@@ -12,7 +13,8 @@ import { COMMAND_NAME } from './command-definition.js';
 import type { DiscordContext } from './context.js';
 import { errorInfo } from './error-info.js';
 
-export const SORRY = 'Sorry, something went wrong on my side. Please try again in a moment.';
+/** The one neutral line of every platform. */
+export const SORRY = neutralError();
 
 async function apologize(i: Interaction, log: Logger): Promise<void> {
   try {

@@ -4,19 +4,13 @@
  * catalogue's context, the article's title or the number of matches.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { EntryCard } from '../../core/entry-card.js';
+import type { EntryCard, ReplyLang } from '../../core/entry-card.js';
 import type { Reply, ReplyDenial, ReplyEntry, ReplyItem } from '../../core/reply.js';
+import { phrases } from '../../lang/phrases/index.js';
 import { fitEmbeds } from './fit-embeds.js';
 import { escapeMd, LIMITS, noUnfurl, safeUrl, truncate } from './limits.js';
 
 export const COLORS = { alert: 0xd1480f, quiet: 0x5b7083, error: 0x99a1a8, card: 0x2f6fb0 } as const;
-
-const STANCE = {
-  promotes: 'promotes it',
-  unclear: 'is unclear about it',
-  reports: 'reports on it',
-  debunks: 'debunks it',
-} as const;
 
 function field(name: string, value: string, inline = false): APIEmbedField {
   return {
@@ -34,63 +28,68 @@ function denialLine(d: ReplyDenial): string {
   return `- ${link}${d.quote ? ` — “${escapeMd(d.quote)}”` : ''}`;
 }
 
-export function denialsValue(card: Pick<ReplyEntry, 'denials' | 'noOfficialDenial'>): string | null {
+export function denialsValue(
+  card: Pick<ReplyEntry, 'denials' | 'noOfficialDenial'>,
+  lang: ReplyLang = 'en',
+): string | null {
   const lines = card.denials.map(denialLine);
-  if (card.noOfficialDenial) lines.push(`- No official denial: ${escapeMd(card.noOfficialDenial)}`);
+  if (card.noOfficialDenial)
+    lines.push(`- ${phrases(lang).label.noOfficialDenial}: ${escapeMd(card.noOfficialDenial)}`);
   return lines.length ? lines.join('\n') : null;
 }
 
-function entryFields(e: ReplyEntry): APIEmbedField[] {
-  const parent = e.parent ? ` · part of the narrative “${escapeMd(e.parent.title)}”` : '';
+function entryFields(e: ReplyEntry, lang: ReplyLang): APIEmbedField[] {
+  const p = phrases(lang);
+  const parent = e.parent ? ` · ${escapeMd(p.label.partOf(e.parent.title))}` : '';
   const pct = Math.round(e.confidence * 100);
   const fields = [
     field(
       `${e.alerting ? '⚠️ ' : ''}${e.title}`,
-      `**Rated ${escapeMd(e.rating)}** · ${e.kind}${parent}\n` +
-        `The article ${STANCE[e.stance]} · confidence ${pct}% · ${e.method} · id \`${e.id}\``,
+      `**${p.label.rated(escapeMd(e.rating))}** · ${p.kind[e.kind]}${parent}\n` +
+        `${p.stance[e.stance]} · ${p.label.confidence(pct)} · ${e.method} · id \`${e.id}\``,
     ),
   ];
-  if (e.evidence)
-    fields.push(field('Evidence from the article', `> ${escapeMd(e.evidence.replace(/\s+/g, ' '))}`));
-  fields.push(field('What is true', escapeMd(e.context)));
-  const denials = denialsValue(e);
-  if (denials) fields.push(field('Denials', denials));
+  if (e.evidence) fields.push(field(p.label.evidence, `> ${escapeMd(e.evidence.replace(/\s+/g, ' '))}`));
+  fields.push(field(p.label.whatIsTrue, escapeMd(e.context)));
+  const denials = denialsValue(e, lang);
+  if (denials) fields.push(field(p.label.denials, denials));
   return fields;
 }
 
 /** At most 25 fields: whole entries first, then one field naming the entries that did not fit. */
-function itemFields(entries: ReplyEntry[]): APIEmbedField[] {
+function itemFields(entries: ReplyEntry[], lang: ReplyLang): APIEmbedField[] {
   const out: APIEmbedField[] = [];
   const rest: ReplyEntry[] = [];
   for (const e of entries) {
-    const f = entryFields(e);
+    const f = entryFields(e, lang);
     if (rest.length === 0 && out.length + f.length <= LIMITS.fields - 1) out.push(...f);
     else rest.push(e);
   }
-  if (rest.length) out.push(field('Also matched', rest.map((e) => `- ${e.title} (\`${e.id}\`)`).join('\n')));
+  if (rest.length)
+    out.push(
+      field(phrases(lang).label.alsoMatched, rest.map((e) => `- ${e.title} (\`${e.id}\`)`).join('\n')),
+    );
   return out;
 }
 
-function itemEmbed(item: ReplyItem): APIEmbed {
+function itemEmbed(item: ReplyItem, lang: ReplyLang): APIEmbed {
   const color = item.status === 'error' ? COLORS.error : item.alert ? COLORS.alert : COLORS.quiet;
   const label = item.title ?? item.url ?? item.input;
-  const notes = item.notes.map((n) => `*Note:* ${escapeMd(n)}`);
+  const notes = item.notes.map((n) => `*${phrases(lang).label.note}:* ${escapeMd(n)}`);
   const url = safeUrl(item.url);
   return {
     title: truncate(label.replace(/\s+/g, ' '), LIMITS.title),
     ...(url ? { url } : {}),
     description: truncate([`**${escapeMd(item.verdict)}**`, ...notes].join('\n'), LIMITS.description),
     color,
-    fields: itemFields(item.entries),
+    fields: itemFields(item.entries, lang),
   };
 }
 
 function footerText(reply: Reply): string {
-  const skipped =
-    reply.skippedLinks > 0
-      ? ` · ${reply.skippedLinks} more link${reply.skippedLinks > 1 ? 's were' : ' was'} not checked (limit per message)`
-      : '';
-  return truncate(`claimdesk · catalogue ${reply.catalogueVersion}${skipped}`, LIMITS.footer);
+  const p = phrases(reply.lang).label;
+  const skipped = reply.skippedLinks > 0 ? ` · ${p.skipped(reply.skippedLinks)}` : '';
+  return truncate(`claimdesk · ${p.catalogueVersion(reply.catalogueVersion)}${skipped}`, LIMITS.footer);
 }
 
 /** The plain-text fallback shown above the embeds and in notifications. */
@@ -100,7 +99,7 @@ export function renderContent(reply: Reply): string {
 
 /** The reply as embeds (at most 10, 6000 characters in all) plus a short text fallback. */
 export function renderReplyEmbeds(reply: Reply): { content: string; embeds: APIEmbed[] } {
-  let embeds = reply.items.map(itemEmbed);
+  let embeds = reply.items.map((i) => itemEmbed(i, reply.lang));
   if (embeds.length > LIMITS.embedsPerMessage) {
     const extra = reply.items.slice(LIMITS.embedsPerMessage - 1);
     embeds = embeds.slice(0, LIMITS.embedsPerMessage - 1);

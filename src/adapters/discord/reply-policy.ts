@@ -1,47 +1,19 @@
 /**
- * What to post in a channel for a pasted link (pure). The same rules as Slack:
- * - an alert (some match promotes, or is unclear, above the threshold): the full reply with buttons;
- * - an article that only reports on or debunks a narrative: silence, or a quiet note when
- *   NON_ALERT_REPLY=note;
- * - a page that could not be read: one short line, only when REPLY_ON_UNREADABLE is on;
- * - nothing found: silence.
+ * How the core's Outgoing looks on Discord (pure): the quiet note's lines, the feedback buttons'
+ * entry ids and the thread's name. What to post at all is decided by the conversation core.
  */
-import type { Config } from '../../config.js';
 import type { Reply } from '../../core/reply.js';
 import { escapeMd, LIMITS, noUnfurl, truncate } from './limits.js';
 
-export type ChannelPlan =
-  | { kind: 'silent'; reason: string }
-  | { kind: 'alert' }
-  | { kind: 'note'; text: string };
-
-export function planChannelReply(
-  reply: Reply,
-  config: Pick<Config, 'nonAlertReply' | 'replyOnUnreadable'>,
-): ChannelPlan {
-  if (reply.alert) return { kind: 'alert' };
-  const lines: string[] = [];
-  for (const item of reply.items) {
-    if (item.status === 'error') {
-      if (config.replyOnUnreadable)
-        lines.push(`${item.url ?? item.input}: ${item.errorMessage ?? 'I could not read this page.'}`);
-    } else if (item.entries.length > 0 && config.nonAlertReply === 'note') {
-      lines.push(
-        reply.items.length > 1
-          ? `${item.title ? escapeMd(item.title) : (item.url ?? item.input)}: ${item.verdict}`
-          : item.verdict,
-      );
-    }
-  }
-  if (lines.length === 0) {
-    const reason = reply.items.some((i) => i.entries.length > 0)
-      ? 'no alert: reports on or debunks'
-      : reply.items.some((i) => i.status === 'error')
-        ? 'page could not be read'
-        : 'nothing found';
-    return { kind: 'silent', reason };
-  }
-  return { kind: 'note', text: truncate(noUnfurl(lines.join('\n')), LIMITS.content) };
+/** One quiet line per link: the reason for a page that could not be read, else the verdict. */
+export function noteText(reply: Reply): string {
+  const lines = reply.items.map((item) => {
+    if (item.status === 'error') return `${item.url ?? item.input}: ${item.errorMessage ?? item.verdict}`;
+    return reply.items.length > 1
+      ? `${item.title ? escapeMd(item.title) : (item.url ?? item.input)}: ${item.verdict}`
+      : item.verdict;
+  });
+  return truncate(noUnfurl(lines.join('\n')), LIMITS.content);
 }
 
 /** The catalogue ids the alert names, alerting entries first: what the feedback buttons carry. */

@@ -25,7 +25,7 @@ export function discordTransport(message: Message, log: Logger): ChatTransport {
         rendered = { content: out.text, suppressEmbeds: true };
       }
       const posted = await postReply(message, rendered, name, log);
-      return { id: posted.messageId };
+      return { id: posted.messageId, where: posted.where };
     },
   };
 }

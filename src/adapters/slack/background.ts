@@ -5,9 +5,6 @@
  */
 import type { Logger } from '../../core/ports.js';
 
-export const NEUTRAL_ERROR =
-  'Sorry, something went wrong on my side and I could not finish this. Please try again in a minute.';
-
 export interface TaskInfo {
   /** What kind of event: message, command, action. */
   kind: string;

@@ -11,6 +11,7 @@ import type { Config } from '../../config.js';
 import type { CheckService } from '../../core/check-service.types.js';
 import { type Clock, type KeyValueStore, type Logger, systemClock } from '../../core/ports.js';
 import { ConfigError, DependencyError } from '../../errors.js';
+import type { SettingsStore } from '../../conversation/settings.js';
 import type { FeedbackStore } from '../../store/feedback.js';
 import { Background, describeError } from './background.js';
 import { boltLogger } from './bolt-logger.js';
@@ -18,7 +19,6 @@ import type { SlackContext } from './context.js';
 import { onActions } from './on-action.js';
 import { onCommand } from './on-command.js';
 import { onMessage } from './on-message.js';
-import { defaultSettings } from './settings.js';
 
 /** Web API retry policy (p-retry options). A 429 waits for Retry-After, then counts as one retry. */
 export interface SlackRetryConfig {
@@ -46,6 +46,7 @@ export interface SlackDeps {
   service: CheckService;
   store: KeyValueStore;
   feedback: FeedbackStore;
+  settings: SettingsStore;
   logger: Logger;
   http: Express;
   tuning?: SlackTuning;
@@ -135,6 +136,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   });
 
   const background = new Background(logger);
+  const clock = tuning.clock ?? systemClock;
   const ctx: SlackContext = {
     config: deps.config,
     service: deps.service,
@@ -142,8 +144,16 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     feedback: deps.feedback,
     logger,
     background,
-    defaults: defaultSettings(deps.config),
-    clock: tuning.clock ?? systemClock,
+    settings: deps.settings,
+    conversation: {
+      service: deps.service,
+      store: deps.store,
+      settings: deps.settings,
+      logger,
+      clock,
+      adminUsers: deps.config.adminUsers,
+    },
+    clock,
   };
   onMessage(app, ctx);
   onCommand(app, ctx);

@@ -6,7 +6,7 @@ import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { z } from 'zod';
 import type { FeedbackVerdict } from '../../store/feedback.js';
 import { ACTION, decodeEntryIds, decodeShareKey } from './actions.js';
-import { NEUTRAL_ERROR } from './background.js';
+import { neutralError } from '../../lang/phrases/index.js';
 import type { SlackContext } from './context.js';
 import { type SharedReply, shareKey } from './on-command.js';
 import { cannotPostHere, postMessage, type WebClient } from './post.js';
@@ -94,7 +94,7 @@ function onFeedback(app: App, ctx: SlackContext, actionId: string, verdict: Feed
         );
         await tellUser(ctx, client, respond, { ...at, userId: b.user.id }, THANKS[verdict]);
       },
-      () => respond({ response_type: 'ephemeral', replace_original: false, text: NEUTRAL_ERROR }),
+      () => respond({ response_type: 'ephemeral', replace_original: false, text: neutralError() }),
     );
   });
 }
@@ -139,7 +139,7 @@ function onShare(app: App, ctx: SlackContext): void {
           'slack: reply shared in channel',
         );
       },
-      () => respond({ response_type: 'ephemeral', replace_original: false, text: NEUTRAL_ERROR }),
+      () => respond({ response_type: 'ephemeral', replace_original: false, text: neutralError() }),
     );
   });
 }

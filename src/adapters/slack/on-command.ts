@@ -1,22 +1,22 @@
 /**
- * `/claimcheck`: acknowledged at once; the answer follows through response_url, ephemeral.
+ * `/claimcheck`: acknowledged at once; the answer follows through response_url, ephemeral. The
+ * conversation core decides the answer (answer-command.ts); this file renders it as Block Kit.
  * A link gets the full reply (unreadable pages included) and a "Share in channel" button.
  */
 import { randomUUID } from 'node:crypto';
-import type { App, RespondArguments, RespondFn, SlashCommand } from '@slack/bolt';
-import { composeReply } from '../../core/compose-reply.js';
-import { entryCard } from '../../core/entry-card.js';
+import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
+import { answerCommand, type CommandAnswer } from '../../conversation/answer-command.js';
+import { parseCommand } from '../../conversation/parse-command.js';
 import type { Reply } from '../../core/reply.js';
-import { NEUTRAL_ERROR } from './background.js';
+import { neutralError } from '../../lang/phrases/index.js';
 import type { SlackContext } from './context.js';
-import { parseCommand, queryLanguage, type SlashRequest } from './parse-command.js';
+import { isWorkspaceAdmin } from './is-admin.js';
+import type { WebClient } from './post.js';
 import { renderReplyBlocks, type SlackMessage } from './render-blocks.js';
 import { renderCard, renderCards, renderHelp, renderNotice, renderSettings } from './render-cards.js';
-import { readSettings, writeSettings } from './settings.js';
 
 export const COMMAND = '/claimcheck';
 const SHARE_TTL_MS = 3_600_000;
-const LOOKUP_LIMIT = 3;
 
 /** A reply kept for the "Share in channel" button. */
 export interface SharedReply {
@@ -39,80 +39,59 @@ function ephemeral(msg: SlackMessage): RespondArguments {
   };
 }
 
-async function checkLinks(ctx: SlackContext, cmd: SlashCommand, text: string): Promise<SlackMessage> {
-  const { service, config, store } = ctx;
-  const check = await service.checkMessage({
-    platform: 'slack',
-    text,
-    extraLinks: [],
-    channelId: cmd.channel_id,
-    messageId: cmd.trigger_id,
-    threadId: null,
-    authorId: cmd.user_id,
-    teamId: cmd.team_id || null,
-  });
-  // The user asked: every result is shown, unreadable pages and "nothing found" included.
-  const reply = composeReply(check.details, {
-    catalogue: service.catalogue(),
-    alertThreshold: config.alertThreshold,
-    skipped: check.skipped,
-  });
-  const key = randomUUID();
-  const shared: SharedReply = { reply, userId: cmd.user_id, channelId: cmd.channel_id };
-  await store.set(shareKey(key), shared, SHARE_TTL_MS);
-  return renderReplyBlocks(reply, { mode: 'full', buttons: 'share', shareValue: key });
-}
-
-async function answer(ctx: SlackContext, cmd: SlashCommand, req: SlashRequest): Promise<SlackMessage> {
-  const { service, store } = ctx;
-  const catalogue = service.catalogue();
-  switch (req.kind) {
+async function render(ctx: SlackContext, cmd: SlashCommand, a: CommandAnswer): Promise<SlackMessage> {
+  switch (a.kind) {
     case 'help':
       return renderHelp();
-    case 'invalid':
-      return renderNotice(req.message);
-    case 'check':
-      return checkLinks(ctx, cmd, req.text);
-    case 'settings': {
-      const teamId = cmd.team_id || null;
-      if (!req.change) return renderSettings(await readSettings(store, teamId, ctx.defaults), false);
-      const patch = 'patch' in req.change ? req.change.patch : null;
-      const saved = await writeSettings(store, teamId, ctx.defaults, patch, {
-        userId: cmd.user_id,
-        at: ctx.clock.now(),
-      });
-      ctx.logger.info({ teamId, userId: cmd.user_id, settings: saved }, 'slack: workspace settings changed');
-      return renderSettings(saved, true);
+    case 'notice':
+    case 'refused':
+      return renderNotice(a.text);
+    case 'settings':
+      return renderSettings(a.settings, a.changed, cmd.channel_id);
+    case 'cards': {
+      const [only] = a.cards;
+      if (a.query === null && only) return renderCard(only, a.version);
+      return renderCards(a.cards, a.query ?? '', a.version);
     }
-    case 'words': {
-      const lang = queryLanguage(req.words);
-      const exact = req.maybeId ? service.entry(req.maybeId) : undefined;
-      if (exact) return renderCard(entryCard(exact, catalogue, lang), catalogue.version);
-      const hits = service.lookup(req.words, LOOKUP_LIMIT);
-      const cards = hits.map((h) => entryCard(h.entry, catalogue, lang));
-      return renderCards(cards, req.words, catalogue.version);
+    case 'reply': {
+      const key = randomUUID();
+      const shared: SharedReply = { reply: a.reply, userId: cmd.user_id, channelId: cmd.channel_id };
+      await ctx.store.set(shareKey(key), shared, SHARE_TTL_MS);
+      return renderReplyBlocks(a.reply, { mode: 'full', buttons: 'share', shareValue: key });
     }
   }
 }
 
 export function onCommand(app: App, ctx: SlackContext): void {
-  app.command(COMMAND, async ({ command, ack, respond }) => {
-    const req = parseCommand(command.text ?? '');
+  app.command(COMMAND, async ({ command, ack, respond, client }) => {
+    const req = parseCommand(command.text ?? '', command.channel_id);
     // Slack wants an answer within 3 seconds; a check can take longer.
     if (req.kind === 'check') {
       await ack({ response_type: 'ephemeral', text: 'Checking… (only you can see this)' });
     } else {
       await ack();
     }
-    const neutral = (r: RespondFn) => () => r({ response_type: 'ephemeral', text: NEUTRAL_ERROR });
     ctx.background.run(
       { kind: 'command', eventId: command.trigger_id },
       async () => {
-        const msg = await answer(ctx, command, req);
-        await respond(ephemeral(msg));
-        ctx.logger.info({ eventId: command.trigger_id, kind: req.kind }, 'slack: command answered');
+        const answer = await answerCommand(
+          req,
+          {
+            platform: 'slack',
+            teamId: command.team_id || null,
+            channelId: command.channel_id,
+            userId: command.user_id,
+            isPlatformAdmin: () => isWorkspaceAdmin(client as WebClient, command.user_id, ctx.logger),
+          },
+          ctx.conversation,
+        );
+        await respond(ephemeral(await render(ctx, command, answer)));
+        ctx.logger.info(
+          { eventId: command.trigger_id, kind: req.kind, answer: answer.kind },
+          'slack: command answered',
+        );
       },
-      neutral(respond),
+      () => respond({ response_type: 'ephemeral', text: neutralError() }),
     );
   });
 }

@@ -5,7 +5,9 @@
  * per text, 2,000 per button value).
  */
 import type { types } from '@slack/bolt';
+import type { ReplyLang } from '../../core/entry-card.js';
 import type { Reply, ReplyDenial, ReplyEntry, ReplyItem } from '../../core/reply.js';
+import { phrases } from '../../lang/phrases/index.js';
 import { renderText } from '../../core/render-text.js';
 import { ACTION, encodeEntryIds, FEEDBACK_BLOCK_ID, SHARE_BLOCK_ID } from './actions.js';
 import { esc, link, quoteLines, truncate } from './mrkdwn.js';
@@ -31,13 +33,6 @@ const MAX_BLOCKS = 50;
 const MAX_TEXT = 3000;
 const MAX_FALLBACK = 3000;
 const ENTRIES_PER_ITEM = 3;
-
-const STANCE = {
-  promotes: 'The article promotes it',
-  unclear: 'Stance unclear',
-  reports: 'The article reports on it',
-  debunks: 'The article debunks it',
-} as const;
 
 export function mrkdwn(text: string): types.MrkdwnElement {
   return { type: 'mrkdwn', text: truncate(text, MAX_TEXT), verbatim: true };
@@ -71,23 +66,29 @@ function denialLine(d: ReplyDenial): string {
 export function denialSection(
   denials: readonly ReplyDenial[],
   noOfficialDenial: string | null,
+  lang: ReplyLang = 'en',
 ): Block | null {
+  const p = phrases(lang).label;
   const lines = denials.slice(0, 3).map(denialLine);
-  if (noOfficialDenial) lines.push(`• No official denial: ${esc(truncate(noOfficialDenial, 300))}`);
-  return lines.length ? section(`*Denials*\n${lines.join('\n')}`) : null;
+  if (noOfficialDenial) lines.push(`• ${p.noOfficialDenial}: ${esc(truncate(noOfficialDenial, 300))}`);
+  return lines.length ? section(`*${p.denials}*\n${lines.join('\n')}`) : null;
 }
 
-function entryBlocks(e: ReplyEntry): Block[] {
-  const head = [`*${esc(truncate(e.title, 200))}* · ${e.kind}, rated *${esc(e.rating)}*`];
-  if (e.parent) head.push(`_Part of the narrative “${esc(truncate(e.parent.title, 200))}”_`);
+function entryBlocks(e: ReplyEntry, lang: ReplyLang): Block[] {
+  const p = phrases(lang);
+  const head = [
+    `*${esc(truncate(e.title, 200))}* · ${p.kind[e.kind]}, ${p.label.rated(`*${esc(e.rating)}*`)}`,
+  ];
+  if (e.parent) head.push(`_${esc(p.label.partOf(truncate(e.parent.title, 200)))}_`);
   head.push(esc(truncate(e.context, 900)));
   const blocks: Block[] = [section(head.join('\n'))];
-  if (e.evidence)
-    blocks.push(section(`*Evidence from the article*\n${quoteLines(truncate(e.evidence, 600))}`));
-  const denials = denialSection(e.denials, e.noOfficialDenial);
+  if (e.evidence) blocks.push(section(`*${p.label.evidence}*\n${quoteLines(truncate(e.evidence, 600))}`));
+  const denials = denialSection(e.denials, e.noOfficialDenial, lang);
   if (denials) blocks.push(denials);
   const pct = Math.round(e.confidence * 100);
-  blocks.push(context(`${STANCE[e.stance]} · confidence ${pct}% · ${e.method} · id \`${esc(e.id)}\``));
+  blocks.push(
+    context(`${p.stance[e.stance]} · ${p.label.confidence(pct)} · ${e.method} · id \`${esc(e.id)}\``),
+  );
   return blocks;
 }
 
@@ -95,15 +96,16 @@ function itemLabel(item: ReplyItem): string {
   return link(item.url, truncate(item.title ?? item.url ?? item.input, 150));
 }
 
-function itemBlocks(item: ReplyItem, many: boolean): Block[] {
+function itemBlocks(item: ReplyItem, many: boolean, lang: ReplyLang): Block[] {
+  const p = phrases(lang).label;
   const blocks: Block[] = [];
   if (many) blocks.push(section(`*${itemLabel(item)}*\n${esc(item.verdict)}`));
-  else if (item.url) blocks.push(context(`Article: ${itemLabel(item)}`));
+  else if (item.url) blocks.push(context(`${p.article}: ${itemLabel(item)}`));
   item.entries.slice(0, ENTRIES_PER_ITEM).forEach((e, i) => {
     if (i > 0 || many) blocks.push({ type: 'divider' });
-    blocks.push(...entryBlocks(e));
+    blocks.push(...entryBlocks(e, lang));
   });
-  if (item.notes.length) blocks.push(context(...item.notes.map((n) => `Note: ${esc(n)}`)));
+  if (item.notes.length) blocks.push(context(...item.notes.map((n) => `${p.note}: ${esc(n)}`)));
   return blocks;
 }
 
@@ -123,8 +125,8 @@ function buttonBlocks(reply: Reply, opts: RenderOptions): Block[] {
         type: 'actions',
         block_id: FEEDBACK_BLOCK_ID,
         elements: [
-          button(ACTION.helpful, 'Helpful', value, 'primary'),
-          button(ACTION.wrong, 'Wrong match', value, 'danger'),
+          button(ACTION.helpful, phrases(reply.lang).label.helpful, value, 'primary'),
+          button(ACTION.wrong, phrases(reply.lang).label.wrong, value, 'danger'),
         ],
       },
     ];
@@ -134,7 +136,7 @@ function buttonBlocks(reply: Reply, opts: RenderOptions): Block[] {
       {
         type: 'actions',
         block_id: SHARE_BLOCK_ID,
-        elements: [button(ACTION.share, 'Share in channel', opts.shareValue)],
+        elements: [button(ACTION.share, phrases(reply.lang).label.share, opts.shareValue)],
       },
     ];
   }
@@ -142,15 +144,11 @@ function buttonBlocks(reply: Reply, opts: RenderOptions): Block[] {
 }
 
 /** Cuts the body so that body + tail fit in Slack's 50 blocks, saying so when it cut. */
-export function fitBlocks(body: Block[], tail: Block[]): Block[] {
+export function fitBlocks(body: Block[], tail: Block[], lang: ReplyLang = 'en'): Block[] {
   const room = MAX_BLOCKS - tail.length;
   if (body.length <= room) return [...body, ...tail];
   const cut = body.slice(0, room - 1);
-  cut.push(
-    context(
-      'Some details were left out to fit in one Slack message; `/claimcheck &lt;link&gt;` shows the full report.',
-    ),
-  );
+  cut.push(context(esc(phrases(lang).label.leftOut)));
   return [...cut, ...tail];
 }
 
@@ -165,14 +163,12 @@ export function renderReplyBlocks(reply: Reply, opts: RenderOptions): SlackMessa
     body.push(...quietBlocks(reply));
   } else {
     body.push(section(`*${esc(reply.headline)}*`));
-    for (const item of reply.items) body.push(...itemBlocks(item, many));
+    for (const item of reply.items) body.push(...itemBlocks(item, many, reply.lang));
   }
-  if (reply.skippedLinks > 0) {
-    const n = reply.skippedLinks;
-    body.push(context(`${n} more link${n > 1 ? 's were' : ' was'} not checked (limit per message).`));
-  }
-  const footer = context(`claimdesk · catalogue version ${esc(reply.catalogueVersion)}`);
-  const blocks = fitBlocks(body, [...buttonBlocks(reply, opts), footer]);
+  const p = phrases(reply.lang).label;
+  if (reply.skippedLinks > 0) body.push(context(esc(p.skipped(reply.skippedLinks))));
+  const footer = context(`claimdesk · ${esc(p.catalogueVersion(reply.catalogueVersion))}`);
+  const blocks = fitBlocks(body, [...buttonBlocks(reply, opts), footer], reply.lang);
   const text =
     opts.mode === 'quiet'
       ? truncate(esc(reply.items.map((i) => i.verdict).join('\n')), MAX_FALLBACK)

@@ -9,7 +9,7 @@ import {
   type SlackMessage,
   section,
 } from './render-blocks.js';
-import type { WorkspaceSettings } from './settings.js';
+import type { StoredSettings } from '../../conversation/settings.js';
 
 function cardBlocks(card: EntryCard): Block[] {
   const lines = [
@@ -64,7 +64,7 @@ export const USAGE = [
   '• `/claimcheck &lt;link&gt;` — check an article or a Telegram post against the catalogue; a button lets you share the result in the channel.',
   '• `/claimcheck &lt;words&gt;` — search the catalogue in English, Russian or Kazakh, e.g. `/claimcheck биолаборатории`.',
   '• `/claimcheck &lt;id&gt;` — show one catalogue entry, e.g. `/claimcheck nato-peacekeeping-centre`.',
-  '• `/claimcheck settings` — what the bot does in this workspace; `/claimcheck settings notes on|off` (a quiet note for articles that only report on or debunk a narrative), `/claimcheck settings unreadable on|off` (a line when a pasted link cannot be read), `/claimcheck settings reset`.',
+  '• `/claimcheck settings` — what the bot does in this workspace. Admins can change it: `settings notes on|off` (a quiet note for articles that only report on or debunk a narrative), `settings unreadable on|off` (a line when a pasted link cannot be read), `settings language en|ru|kk` (the language of replies), `settings channel-language en|ru|kk|off` (this channel only), `settings reset`.',
   '• `/claimcheck help` — this text.',
   'In channels the bot is invited to, it checks every pasted link and answers in the thread when an article repeats a known claim.',
 ].join('\n');
@@ -74,14 +74,15 @@ export function renderHelp(prefix?: string): SlackMessage {
   return { text, blocks: [section(text)] };
 }
 
-export function renderSettings(
-  s: WorkspaceSettings & { updatedBy: string | null; updatedAt: string | null },
-  changed: boolean,
-): SlackMessage {
+const LANGUAGE_NAMES = { en: 'English', ru: 'Russian', kk: 'Kazakh' } as const;
+
+export function renderSettings(s: StoredSettings, changed: boolean, channelId: string): SlackMessage {
+  const here = s.channelLanguages[channelId];
   const lines = [
     changed ? '*Settings saved for this workspace.*' : '*Settings for this workspace*',
     `• Articles that only report on or debunk a known narrative: ${s.nonAlertReply === 'note' ? '*a quiet note*' : '*silence*'} (\`notes ${s.nonAlertReply === 'note' ? 'on' : 'off'}\`)`,
     `• Pasted links that cannot be read: ${s.replyOnUnreadable ? '*a short line with the reason*' : '*silence*'} (\`unreadable ${s.replyOnUnreadable ? 'on' : 'off'}\`)`,
+    `• Replies in *${LANGUAGE_NAMES[s.language]}* (\`language ${s.language}\`)${here ? `; in this channel *${LANGUAGE_NAMES[here]}* (\`channel-language ${here}\`)` : ''}`,
   ];
   if (s.updatedAt)
     lines.push(`_Last changed ${esc(s.updatedAt)}${s.updatedBy ? ` by user ${esc(s.updatedBy)}` : ''}._`);

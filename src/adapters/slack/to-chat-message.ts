@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import type { ChatMessage } from '../../core/types.js';
-import { richTextLinks, slackMessageLinks } from './slack-links.js';
+import type { ChatEvent } from '../../conversation/ports.js';
+import { richTextLinks } from './slack-links.js';
 
 const innerMessage = z.object({
   subtype: z.string().optional(),
@@ -38,17 +39,10 @@ const PERSON_SUBTYPES: ReadonlySet<string | undefined> = new Set([
   'file_share',
 ]);
 
-export type IgnoreReason = 'not_a_message' | 'own_message' | 'bot' | 'subtype' | 'no_links' | 'no_new_links';
+export type IgnoreReason = 'not_a_message' | 'own_message' | 'bot' | 'subtype';
 
-export type Translation =
-  | {
-      kind: 'check';
-      message: ChatMessage;
-      /** The links this translation is about (for an edit: only the added ones). */
-      links: string[];
-      edit: boolean;
-    }
-  | { kind: 'ignore'; reason: IgnoreReason };
+/** A person's message (or an edit of one) for the conversation core, or why it is not one. */
+export type Translation = { kind: 'event'; event: ChatEvent } | { kind: 'ignore'; reason: IgnoreReason };
 
 export interface TranslateContext {
   teamId: string | null;
@@ -67,12 +61,20 @@ function whoIgnores(m: Inner, ctx: TranslateContext): IgnoreReason | null {
   return null;
 }
 
-function linksOf(m: Inner): string[] {
-  return slackMessageLinks(m.text ?? '', m.blocks);
-}
-
 function ignore(reason: IgnoreReason): Translation {
   return { kind: 'ignore', reason };
+}
+
+function toMessage(m: Inner, base: Pick<ChatMessage, 'platform' | 'channelId' | 'teamId'>): ChatMessage {
+  return {
+    ...base,
+    text: m.text ?? '',
+    // The text carries its own links; rich_text link elements go along as structured links.
+    extraLinks: [...new Set(richTextLinks(m.blocks))],
+    messageId: m.ts,
+    threadId: m.thread_ts ?? null,
+    authorId: m.user ?? '',
+  };
 }
 
 export function toChatMessage(event: unknown, ctx: TranslateContext): Translation {
@@ -86,33 +88,13 @@ export function toChatMessage(event: unknown, ctx: TranslateContext): Translatio
     if (!now) return ignore('not_a_message');
     const why = whoIgnores(now, ctx);
     if (why) return ignore(why);
-    const before = new Set(ev.previous_message ? linksOf(ev.previous_message) : []);
-    const added = linksOf(now).filter((l) => !before.has(l));
-    if (added.length === 0) return ignore('no_new_links');
-    const message: ChatMessage = {
-      ...base,
-      // Only the added links are handed on: the others were checked when the message was posted.
-      text: '',
-      extraLinks: added,
-      messageId: now.ts,
-      threadId: now.thread_ts ?? null,
-      authorId: now.user ?? '',
-    };
-    return { kind: 'check', message, links: added, edit: true };
+    const prev = ev.previous_message;
+    // The core checks only the links the edit added: the others were checked when it was posted.
+    const before = { text: prev?.text ?? '', extraLinks: prev ? richTextLinks(prev.blocks) : [] };
+    return { kind: 'event', event: { message: toMessage(now, base), before } };
   }
 
   const why = whoIgnores(ev, ctx);
   if (why) return ignore(why);
-  const links = linksOf(ev);
-  if (links.length === 0) return ignore('no_links');
-  const message: ChatMessage = {
-    ...base,
-    text: ev.text ?? '',
-    // The text carries its own links; rich_text link elements go along as structured links.
-    extraLinks: [...new Set(richTextLinks(ev.blocks))],
-    messageId: ev.ts,
-    threadId: ev.thread_ts ?? null,
-    authorId: ev.user ?? '',
-  };
-  return { kind: 'check', message, links, edit: false };
+  return { kind: 'event', event: { message: toMessage(ev, base) } };
 }

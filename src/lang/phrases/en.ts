@@ -41,5 +41,6 @@ export const en: Phrases = {
   },
   neutralError:
     'Sorry, something went wrong on my side and I could not check this link. Please try again in a minute, or use /claimcheck.',
-  notAdmin: 'Only workspace admins (or the users in ADMIN_USERS) can change these settings. You can still read them with `/claimcheck settings`.',
+  notAdmin:
+    'Only workspace admins (or the users in ADMIN_USERS) can change these settings. You can still read them with `/claimcheck settings`.',
 };

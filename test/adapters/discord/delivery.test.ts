@@ -3,7 +3,8 @@
  * and a gateway disconnect followed by a resume. Real discord.js against the fakes.
  */
 import { describe, expect, it } from 'vitest';
-import { NEUTRAL_LINE, onceKey } from '../../../src/adapters/discord/message-handler.js';
+import { onceKey } from '../../../src/conversation/once-markers.js';
+import { neutralError } from '../../../src/lang/phrases/index.js';
 import { waitFor } from '../../helpers/fake-discord.js';
 import { type Harness, harnessPerTest, json, NATO, POST_MESSAGE, START_THREAD } from './harness.js';
 import { IDS, messagePayload, SESSION_ID } from './payloads.js';
@@ -17,7 +18,7 @@ function threadsFor(x: Harness, messageId: unknown) {
 }
 
 describe('Discord bot: one reply per message', () => {
-  it('does not answer again for a link preview update, nor for an edit that adds a link', async () => {
+  it('does not answer again for a link preview update; an edit that adds a link is checked for that link', async () => {
     const x = await harness();
     const msg = messagePayload({ content: `look ${NATO}` });
     x.fake.dispatch('MESSAGE_CREATE', msg);
@@ -37,11 +38,11 @@ describe('Discord bot: one reply per message', () => {
     await waitFor(() => x.outcomes(String(msg.id)).length === 3, 'three decisions');
     expect(x.outcomes(String(msg.id)).map((r) => [r.event, r.outcome, r.reason])).toEqual([
       ['create', 'alert', undefined],
-      ['update', 'ignored', 'text unchanged'],
-      ['update', 'duplicate', undefined],
+      ['update', 'ignored', 'no new links'],
+      ['update', 'silent', 'nothing found'],
     ]);
     expect(threadsFor(x, msg.id)).toHaveLength(1);
-    expect(x.service.messages).toHaveLength(1);
+    expect(x.service.checks).toEqual([[NATO], ['https://news.example/plain']]);
   });
 
   it('answers a message whose link arrives in an edit', async () => {
@@ -94,8 +95,8 @@ describe('Discord bot: no alert', () => {
   it('stays silent on a debunk, an unreadable page and a page with nothing in the catalogue', async () => {
     const x = await harness();
     const cases: Array<[string, string]> = [
-      ['https://news.example/debunk', 'no alert: reports on or debunks'],
-      ['https://news.example/paywall', 'page could not be read'],
+      ['https://news.example/debunk', 'reports or debunks'],
+      ['https://news.example/paywall', 'unreadable'],
       ['https://news.example/plain', 'nothing found'],
     ];
     const sent = cases.map(([url]) => messagePayload({ content: url }));
@@ -127,15 +128,17 @@ describe('Discord bot: no alert', () => {
 describe('Discord bot: failures', () => {
   it('answers a failed check with a short neutral line, never a stack trace', async () => {
     const x = await harness();
-    const msg = messagePayload({ content: 'https://news.example/boom' });
+    x.service.failNext = true;
+    const msg = messagePayload({ content: NATO });
     x.fake.dispatch('MESSAGE_CREATE', msg);
     const reply = await waitFor(() => x.fake.requestsTo('POST', POST_MESSAGE)[0], 'the neutral line');
-    expect(json(reply.body).content).toBe(NEUTRAL_LINE);
+    expect(json(reply.body).content).toBe(neutralError());
     expect(await x.outcome(String(msg.id))).toMatchObject({
       outcome: 'failed',
       stage: 'check',
-      error: 'pipeline bug',
+      error: 'boom: internal failure with a stack',
     });
+    expect(json(reply.body).content).not.toMatch(/stack|boom/);
   });
 
   it('survives a REST failure: logs it, forgets the message for a retry, and answers the next one', async () => {
@@ -155,7 +158,11 @@ describe('Discord bot: failures', () => {
       stage: 'post',
       status: 500,
     });
-    expect(await x.store.setIfAbsent(onceKey(IDS.newsroom, String(first.id)), 1, 1000)).toBe(true);
+    const key = onceKey(
+      { platform: 'discord', teamId: IDS.guild, channelId: IDS.newsroom, messageId: String(first.id) },
+      [NATO],
+    );
+    expect(await x.store.setIfAbsent(key, 1, 1000)).toBe(true);
 
     const second = messagePayload({ content: NATO });
     x.fake.dispatch('MESSAGE_CREATE', second);

@@ -1,13 +1,12 @@
 /**
- * A small CheckService for adapter tests: scripted results per URL over a test catalogue, and a
- * record of every call. (The lead's end-to-end test runs the real pipeline behind the adapter.)
+ * The Discord tests' catalogue and scripted pages, behind the real check service (see
+ * test/helpers/scripted-service.ts), so the tests exercise the adapter and the conversation core.
  */
 import type { Catalogue } from '../../../src/claims/schema.js';
 import { textOf } from '../../../src/claims/strings.js';
-import type { CheckService, MessageCheck } from '../../../src/core/check-service.types.js';
-import type { LookupHit } from '../../../src/core/ports.js';
-import type { ChatMessage, CheckDetails, CheckError, Match } from '../../../src/core/types.js';
+import type { Match } from '../../../src/core/types.js';
 import { testCatalogue, testEntry } from '../../helpers/catalogue.js';
+import { type Script, type ScriptedService, scriptedService } from '../../helpers/scripted-service.js';
 
 export const catalogue: Catalogue = testCatalogue([
   testEntry({
@@ -47,13 +46,7 @@ export const catalogue: Catalogue = testCatalogue([
   }),
 ]);
 
-export interface Script {
-  title?: string;
-  matches?: Match[];
-  error?: CheckError;
-  /** Throw instead of answering (a bug in the pipeline). */
-  throws?: boolean;
-}
+export type { Script };
 
 export const promotesNato: Match = {
   id: 'nato-centre',
@@ -77,72 +70,12 @@ export const SCRIPTS: Record<string, Script> = {
   'https://news.example/boom': { throws: true },
 };
 
-const LINK = /https?:\/\/[^\s<>|)]+/g;
-
-export class FakeService implements CheckService {
-  readonly messages: ChatMessage[] = [];
-  readonly urls: string[] = [];
-  maxLinks = 5;
-  constructor(readonly scripts: Record<string, Script> = SCRIPTS) {}
-
-  catalogue(): Catalogue {
-    return catalogue;
-  }
-
-  async checkUrl(url: string): Promise<CheckDetails> {
-    this.urls.push(url);
-    const s = this.scripts[url] ?? { title: 'Some page', matches: [] };
-    if (s.throws) throw new Error('pipeline bug');
-    const matches = s.matches ?? [];
-    const alert = matches.some(
-      (m) => (m.stance === 'promotes' || m.stance === 'unclear') && m.confidence >= 0.5,
-    );
-    return {
-      result: {
-        input: url,
-        url,
-        title: s.error ? null : (s.title ?? null),
-        language: 'en',
-        status: s.error ? 'error' : 'ok',
-        error: s.error ?? null,
-        alert: s.error ? false : alert,
-        matches: s.error ? [] : matches,
-      },
-      article: null,
-      notes: [],
-      possiblyNewNarrative: null,
-      llm: null,
-    };
-  }
-
-  async checkText(): Promise<CheckDetails> {
-    throw new Error('not used by the Discord adapter');
-  }
-
-  async checkMessage(msg: ChatMessage): Promise<MessageCheck> {
-    this.messages.push(msg);
-    const links = [...new Set(msg.text.match(LINK) ?? [])];
-    const checked = links.slice(0, this.maxLinks);
-    const details = await Promise.all(checked.map((l) => this.checkUrl(l)));
-    return { details, skipped: links.length - checked.length };
-  }
-
-  lookup(query: string, limit = 5): LookupHit[] {
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    return catalogue.entries
-      .map((entry) => {
-        const text = [entry.id, entry.title.en, entry.title.ru, entry.title.kk]
-          .map((t) => (t === undefined ? '' : textOf(t)))
-          .join(' ')
-          .toLowerCase();
-        return { entry, score: words.filter((w) => text.includes(w)).length };
-      })
-      .filter((h) => h.score > 0)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, limit);
-  }
-
-  entry(id: string) {
-    return catalogue.byId.get(id);
-  }
+/** The Discord tests' check service: the real one, with these scripted pages. */
+export function fakeService(
+  scripts: Record<string, Script> = SCRIPTS,
+  opts: { maxLinks?: number } = {},
+): ScriptedService {
+  return scriptedService(catalogue, scripts, opts);
 }
+
+export type FakeService = ScriptedService;

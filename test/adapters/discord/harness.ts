@@ -1,5 +1,6 @@
 /** Starts the real adapter (discord.js) against the fake Discord, with a recording logger. */
 import { afterEach } from 'vitest';
+import { defaultSettings, SettingsStore } from '../../../src/conversation/settings.js';
 import { readConfig } from '../../../src/config.js';
 import type { CheckService } from '../../../src/core/check-service.types.js';
 import type { Logger } from '../../../src/core/ports.js';
@@ -7,7 +8,7 @@ import { startDiscord } from '../../../src/adapters/discord/index.js';
 import { FeedbackStore } from '../../../src/store/feedback.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { type FakeDiscord, startFakeDiscord, waitFor } from '../../helpers/fake-discord.js';
-import { FakeService } from './fake-service.js';
+import { type FakeService, fakeService } from './fake-service.js';
 import { guildPayload, IDS, readyPayload } from './payloads.js';
 
 /** The link the scripted FakeService answers with an alert (a promoting NATO-centre match). */
@@ -76,7 +77,7 @@ export async function startHarness(
   pipeline?: CheckService,
   prepare?: (fake: FakeDiscord) => void,
 ): Promise<Harness> {
-  const service = new FakeService();
+  const service = fakeService();
   const used: CheckService = pipeline ?? service;
   const fake = await startFakeDiscord({ ready: readyPayload(), guilds: [guildPayload()] });
   prepare?.(fake);
@@ -90,10 +91,11 @@ export async function startHarness(
   });
   const store = new MemoryStore();
   const feedback = new FeedbackStore(store);
+  const settings = new SettingsStore(store, defaultSettings(config));
   const logger = new RecordingLogger();
   let bot: { stop(): Promise<void> };
   try {
-    bot = await startDiscord({ config, service: used, store, feedback, logger });
+    bot = await startDiscord({ config, service: used, store, feedback, settings, logger });
   } catch (err) {
     await fake.close();
     throw err;
@@ -107,6 +109,7 @@ export async function startHarness(
         service: used,
         store,
         feedback,
+        settings,
         logger: logger.child({ replica: 2 }),
       });
       replicas.push(replica);

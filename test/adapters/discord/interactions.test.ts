@@ -121,19 +121,18 @@ describe('/claimcheck', () => {
     expect(json(embed.footer).text).toBe('claimdesk · catalogue test-version · updated 2026-11-01');
   });
 
-  it('id: an unknown id gets a hint, and no options gets the usage', async () => {
+  it('id: an unknown id falls back to a lookup, and no options gets the usage', async () => {
     const unknown = command([{ name: 'id', value: 'no-such-entry' }]);
     const help = command([]);
     x.fake.dispatch('INTERACTION_CREATE', unknown);
     x.fake.dispatch('INTERACTION_CREATE', help);
-    expect((await edited(unknown)).content).toBe(
-      'There is no catalogue entry with the id “no-such-entry”. Start typing in the `id` option to pick one, or use `query`.',
-    );
+    expect((await edited(unknown)).content).toBe('Nothing in the catalogue matches “no-such-entry”.');
     expect((await edited(help)).content).toBe(HELP);
   });
 
   it('a failure inside the check edits in a short neutral line, never a stack trace', async () => {
-    const p = command([{ name: 'url', value: 'https://news.example/boom' }]);
+    x.service.failNext = true;
+    const p = command([{ name: 'url', value: 'https://news.example/nato-centre' }]);
     x.fake.dispatch('INTERACTION_CREATE', p);
     const body = await edited(p);
     expect(body).toMatchObject({ content: SORRY, embeds: [], components: [] });

@@ -80,7 +80,7 @@ describe('Discord bot: messages with links', () => {
     const embed = json(embeds[0]);
     expect(embed.title).toBe('NATO centre opens in Almaty');
     expect(embed.url).toBe(NATO);
-    expect(json(embed.footer).text).toBe('claimdesk · catalogue test-version');
+    expect(json(embed.footer).text).toBe('claimdesk · catalogue version test-version');
     const fields = embed.fields as Array<{ name: string; value: string }>;
     expect(fields.map((f) => f.name)).toEqual([
       '⚠️ NATO opened a peacekeeping centre in Kazakhstan',
@@ -89,7 +89,7 @@ describe('Discord bot: messages with links', () => {
       'Denials',
     ]);
     expect(fields[0]?.value).toContain(
-      '**Rated false** · claim · part of the narrative “Kazakhstan is turning West”',
+      '**rated false** · claim · Part of the narrative “Kazakhstan is turning West”',
     );
     expect(fields[0]?.value).toContain(
       'The article promotes it · confidence 87% · lexical · id `nato-centre`',
@@ -107,19 +107,8 @@ describe('Discord bot: messages with links', () => {
       ['Wrong match', 'cd:fb:wrong:nato-centre'],
     ]);
 
-    // What the core was given.
-    expect(x.service.messages).toEqual([
-      {
-        platform: 'discord',
-        text: `Have you seen this? ${NATO} @everyone`,
-        extraLinks: [],
-        channelId: IDS.newsroom,
-        messageId: msg.id,
-        threadId: null,
-        authorId: IDS.human,
-        teamId: IDS.guild,
-      },
-    ]);
+    // What the core checked: the one link, normalized.
+    expect(x.service.checks).toEqual([[NATO]]);
     expect(await x.outcome(String(msg.id))).toMatchObject({ outcome: 'alert', where: 'thread' });
   });
 
@@ -131,7 +120,7 @@ describe('Discord bot: messages with links', () => {
       outcome: 'ignored',
       reason: 'channel not allowed',
     });
-    expect(x.service.messages).toHaveLength(0);
+    expect(x.service.checks).toHaveLength(0);
     expect(x.fake.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
   });
 
@@ -157,7 +146,7 @@ describe('Discord bot: messages with links', () => {
     for (const [payload, reason] of cases) {
       expect(await x.outcome(String(payload.id))).toMatchObject({ outcome: 'ignored', reason });
     }
-    expect(x.service.messages).toHaveLength(0);
+    expect(x.service.checks).toHaveLength(0);
     expect(x.fake.requests.filter((r) => r.method === 'POST')).toHaveLength(0);
   });
 
@@ -171,7 +160,6 @@ describe('Discord bot: messages with links', () => {
     expect(json(body.message_reference).message_id).toBe(msg.id);
     expect(body.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(x.fake.requestsTo('POST', START_THREAD)).toHaveLength(0);
-    expect(x.service.messages[0]).toMatchObject({ channelId: IDS.newsroom, threadId: IDS.thread });
     expect(await x.outcome(String(msg.id))).toMatchObject({ outcome: 'alert', where: 'in-place' });
   });
 

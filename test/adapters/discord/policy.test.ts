@@ -6,7 +6,7 @@ import { BOT_PERMISSIONS, inviteUrl } from '../../../src/adapters/discord/client
 import { claimcheckCommand } from '../../../src/adapters/discord/command-definition.js';
 import { feedbackCustomId, parseFeedbackId } from '../../../src/adapters/discord/components.js';
 import { replyLang } from '../../../src/adapters/discord/locale.js';
-import { planChannelReply, threadName } from '../../../src/adapters/discord/reply-policy.js';
+import { noteText, threadName } from '../../../src/adapters/discord/reply-policy.js';
 import {
   channelAllowed,
   ignoreReason,
@@ -14,7 +14,7 @@ import {
 } from '../../../src/adapters/discord/to-chat-message.js';
 import type { Reply, ReplyItem } from '../../../src/core/reply.js';
 import { testCatalogue, testEntry } from '../../helpers/catalogue.js';
-import { catalogue, FakeService } from './fake-service.js';
+import { catalogue, fakeService } from './fake-service.js';
 
 const person: MessageFacts = {
   id: '1',
@@ -57,6 +57,7 @@ describe('which messages are read', () => {
 
 function replyOf(items: Array<Partial<ReplyItem>>, alert = false): Reply {
   return {
+    lang: 'en',
     alert,
     headline: 'h',
     skippedLinks: 0,
@@ -92,31 +93,15 @@ const debunkEntry = {
   alerting: false,
 };
 
-describe('what is posted in a channel', () => {
-  const quiet = { nonAlertReply: 'silent', replyOnUnreadable: false } as const;
-  const chatty = { nonAlertReply: 'note', replyOnUnreadable: true } as const;
-
-  it('posts the full reply for an alert', () => {
-    expect(
-      planChannelReply(replyOf([{ entries: [{ ...debunkEntry, alerting: true }] }], true), quiet),
-    ).toEqual({
-      kind: 'alert',
-    });
-  });
-
-  it('never alerts on a debunk: silence, or one quiet line', () => {
+describe('how a quiet note looks (what to post is the core’s decision: test/conversation)', () => {
+  it('is the verdict for a debunk', () => {
     const r = replyOf([{ entries: [debunkEntry], verdict: 'This article debunks it. No alert.' }]);
-    expect(planChannelReply(r, quiet)).toEqual({ kind: 'silent', reason: 'no alert: reports on or debunks' });
-    expect(planChannelReply(r, chatty)).toEqual({ kind: 'note', text: 'This article debunks it. No alert.' });
+    expect(noteText(r)).toBe('This article debunks it. No alert.');
   });
 
-  it('mentions an unreadable page only when configured to', () => {
+  it('gives the reason for an unreadable page, without a link preview', () => {
     const r = replyOf([{ status: 'error', errorMessage: 'Behind a login wall.' }]);
-    expect(planChannelReply(r, quiet)).toEqual({ kind: 'silent', reason: 'page could not be read' });
-    expect(planChannelReply(r, chatty)).toEqual({
-      kind: 'note',
-      text: '<https://a.example/x>: Behind a login wall.',
-    });
+    expect(noteText(r)).toBe('<https://a.example/x>: Behind a login wall.');
   });
 
   it('escapes article titles in notes, so a title cannot become a masked link', () => {
@@ -124,15 +109,9 @@ describe('what is posted in a channel', () => {
       entries: [debunkEntry],
       title: 'Read the [official denial](https://phish.example/login)',
     };
-    const plan = planChannelReply(replyOf([hostile, hostile]), chatty);
-    expect(plan.kind).toBe('note');
-    const text = plan.kind === 'note' ? plan.text : '';
+    const text = noteText(replyOf([hostile, hostile]));
     expect(text).not.toContain('[official denial](https://phish.example/login)');
     expect(text).toContain('\\[official denial\\]');
-  });
-
-  it('says nothing when nothing was found, whatever the settings', () => {
-    expect(planChannelReply(replyOf([{}]), chatty)).toEqual({ kind: 'silent', reason: 'nothing found' });
   });
 
   it('names threads after the alert’s entry or the article, within 100 characters', () => {
@@ -189,7 +168,7 @@ describe('languages and suggestions', () => {
     for (const c of all) expect(c.name.length).toBeLessThanOrEqual(100);
     expect(suggestEntries(service, 'entry-29', 'en').map((c) => c.value)).toEqual(['entry-29']);
     // A word typed in the middle of a title still finds it.
-    expect(suggestEntries(new FakeService(), 'биоз', 'kk')).toEqual([
+    expect(suggestEntries(fakeService(), 'биоз', 'kk')).toEqual([
       { name: 'Қазақстандағы АҚШ биозертханалары', value: 'us-biolabs' },
     ]);
     expect(catalogue.entries).toHaveLength(3);
@@ -224,7 +203,7 @@ describe('setup', () => {
 });
 
 describe('the slash command', () => {
-  it('has url, query and id string options; query and id autocomplete', () => {
+  it('has url, query, id and settings string options; query and id autocomplete', () => {
     const cmd = claimcheckCommand();
     expect(cmd.name).toBe('claimcheck');
     expect(cmd.description.length).toBeLessThanOrEqual(100);
@@ -234,6 +213,7 @@ describe('the slash command', () => {
       ['url', 3, false],
       ['query', 3, true],
       ['id', 3, true],
+      ['settings', 3, false],
     ]);
   });
 });

@@ -40,7 +40,15 @@ function item(entries: ReplyEntry[], over: Partial<ReplyItem> = {}): ReplyItem {
 }
 
 function reply(items: ReplyItem[], over: Partial<Reply> = {}): Reply {
-  return { alert: true, headline: 'Headline', items, skippedLinks: 0, catalogueVersion: 'v1', ...over };
+  return {
+    lang: 'en',
+    alert: true,
+    headline: 'Headline',
+    items,
+    skippedLinks: 0,
+    catalogueVersion: 'v1',
+    ...over,
+  };
 }
 
 /** Every limit Discord enforces on a message's embeds. */
@@ -69,7 +77,7 @@ describe('renderReplyEmbeds', () => {
     expect(embeds).toHaveLength(1);
     expect(embeds[0]?.description).toBe('**This article repeats a known false claim: Entry 0.**');
     expect(embeds[0]?.footer?.text).toBe(
-      'claimdesk · catalogue v1 · 2 more links were not checked (limit per message)',
+      'claimdesk · catalogue version v1 · 2 more links were not checked (limit per message).',
     );
   });
 

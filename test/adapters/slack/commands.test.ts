@@ -53,11 +53,7 @@ describe('/claimcheck', () => {
     // No feedback buttons on the private answer, and nothing posted in the channel yet.
     expect(blocks).not.toContain(ACTION.helpful);
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
-    expect(h.service.messages[0]).toMatchObject({
-      text: URLS.alert,
-      authorId: 'U0JOURNO1',
-      channelId: 'C0NEWSDESK',
-    });
+    expect(h.service.checks).toEqual([[URLS.alert]]);
   });
 
   it('shares the answer in the channel when the button is clicked', async () => {
@@ -131,7 +127,7 @@ describe('/claimcheck', () => {
     expect(blocks).toContain('Биолаборатории США в Казахстане');
     expect(blocks).toContain('id `us-biolabs`');
     expect(a.body.response_type).toBe('ephemeral');
-    expect(h.service.messages).toHaveLength(0);
+    expect(h.service.checks).toHaveLength(0);
   });
 
   it('shows one entry by its id, and says when words find nothing', async () => {
@@ -151,11 +147,16 @@ describe('/claimcheck', () => {
     expect(String((await answer()).body.text)).toContain('*How to use /claimcheck*');
   });
 
-  it('shows and changes the workspace settings, remembering who changed them', async () => {
+  it('shows the settings to anyone, refuses a change by a non-admin, and saves an admin’s with who', async () => {
     await command('settings');
     expect(String((await answer(0)).body.text)).toContain('silence* (`notes off`)');
     await command('settings unreadable on');
-    const saved = String((await answer(1)).body.text);
+    expect(String((await answer(1)).body.text)).toContain('Only workspace admins');
+    expect(h.fake.callsTo('users.info')[0]?.params.user).toBe('U0JOURNO1');
+    expect(await h.store.get('settings:slack:T0NEWSROOM')).toBeUndefined();
+    h.fake.script('users.info', { body: { ok: true, user: { id: 'U0JOURNO1', is_admin: true } } });
+    await command('settings unreadable on');
+    const saved = String((await answer(2)).body.text);
     expect(saved).toContain('Settings saved');
     expect(saved).toContain('a short line with the reason* (`unreadable on`)');
     expect(saved).toContain('by user U0JOURNO1');
@@ -163,8 +164,9 @@ describe('/claimcheck', () => {
       replyOnUnreadable: true,
       updatedBy: 'U0JOURNO1',
     });
+    expect(h.logs.some((l) => l.msg === 'settings changed' && l.obj.userId === 'U0JOURNO1')).toBe(true);
     await command('settings volume 11');
-    expect(String((await answer(2)).body.text)).toContain('/claimcheck settings notes on|off');
+    expect(String((await answer(3)).body.text)).toContain('settings notes on|off');
   });
 
   it('answers with a neutral line when the check fails', async () => {

@@ -1,6 +1,6 @@
 /** What the bot says (or not) for non-alerts and unreadable pages, and how failures are contained. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { NEUTRAL_ERROR } from '../../../src/adapters/slack/background.js';
+import { neutralError } from '../../../src/lang/phrases/index.js';
 import { URLS } from './fake-service.js';
 import { eventFixture, fixture, type Harness, jsonParam, startHarness } from './harness.js';
 
@@ -18,8 +18,8 @@ function linkEvent(url: string, eventId: string, ts: string) {
 }
 
 describe('Slack reply policy per workspace', () => {
-  it('posts a quiet note for a debunking article once the workspace turns notes on', async () => {
-    h = await startHarness();
+  it('posts a quiet note for a debunking article once an admin turns notes on', async () => {
+    h = await startHarness({ env: { ADMIN_USERS: 'U0JOURNO1' } });
     await h.sendEvent(linkEvent(URLS.debunk, 'Ev0DEBUNK1', '1732191000.000100'));
     await h.slack.idle();
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
@@ -58,7 +58,7 @@ describe('Slack reply policy per workspace', () => {
     h = await startHarness({ env: { REPLY_ON_UNREADABLE: 'true', NON_ALERT_REPLY: 'note' } });
     await h.sendEvent(linkEvent(URLS.neutral, 'Ev0NEUTRAL', '1732191003.000100'));
     await h.slack.idle();
-    expect(h.service.messages).toHaveLength(1);
+    expect(h.service.checks).toHaveLength(1);
     expect(h.fake.callsTo('chat.postMessage')).toHaveLength(0);
   });
 });
@@ -70,13 +70,14 @@ describe('Slack error boundary', () => {
     await h.sendEvent(fixture('message-with-link.json'));
     const post = await h.fake.waitFor(() => h.fake.callsTo('chat.postMessage')[0], 5_000, 'neutral line');
     expect(post.params.thread_ts).toBe('1732190000.000100');
-    expect(post.params.text).toBe(NEUTRAL_ERROR);
+    expect(post.params.text).toBe(neutralError());
     expect(JSON.stringify(post.params)).not.toMatch(/boom|at .*\.ts:\d+/);
-    const err = h.logs.find((l) => l.level === 'error' && l.msg === 'slack: event failed');
+    const err = h.logs.find((l) => l.level === 'error' && l.msg === 'could not answer a message');
     expect(err?.obj).toMatchObject({
       eventId: 'Ev0PLAINLINK',
-      kind: 'message',
-      err: 'boom: internal failure with a stack',
+      outcome: 'failed',
+      stage: 'check',
+      error: 'boom: internal failure with a stack',
     });
 
     // The next event is handled normally.
@@ -102,11 +103,10 @@ describe('Slack error boundary', () => {
     await h.sendEvent(fixture('message-with-link.json'));
     await h.slack.idle();
     const errors = h.logs.filter((l) => l.level === 'error' && l.obj.eventId === 'Ev0PLAINLINK');
-    expect(errors.map((e) => e.msg)).toEqual([
-      'slack: event failed',
-      'slack: could not tell the user about the failure',
-    ]);
-    expect(errors[0]?.obj.err).toContain('channel_not_found');
+    // The post failed: logged once, the marker released, and no apology tried (posting is what failed).
+    expect(errors.map((e) => e.msg)).toEqual(['could not answer a message']);
+    expect(errors[0]?.obj).toMatchObject({ outcome: 'failed', stage: 'post' });
+    expect(String(errors[0]?.obj.error)).toContain('channel_not_found');
     // Secrets never reach the logs.
     expect(JSON.stringify(h.logs)).not.toContain('xoxb-test-bot-token');
 

@@ -1,12 +1,10 @@
 /**
- * A small in-test CheckService: a catalogue built through the real schema, and canned results per
- * URL, so the Slack tests exercise the adapter (not the matcher). It records what it was asked.
+ * The Slack tests' catalogue and scripted pages, behind the real check service (see
+ * test/helpers/scripted-service.ts), so the tests exercise the adapter and the conversation core.
  */
-import type { Entry } from '../../../src/claims/schema.js';
-import type { CheckService, MessageCheck } from '../../../src/core/check-service.types.js';
-import type { LookupHit } from '../../../src/core/ports.js';
-import type { ChatMessage, CheckDetails, Match } from '../../../src/core/types.js';
+import type { CheckDetails, Match } from '../../../src/core/types.js';
 import { testCatalogue, testEntry } from '../../helpers/catalogue.js';
+import { type Script, type ScriptedService, scriptedService } from '../../helpers/scripted-service.js';
 
 export const catalogue = testCatalogue(
   [
@@ -96,55 +94,17 @@ export function detailsFor(url: string): CheckDetails {
   }
 }
 
-/** Links as the real extractor would find them in Slack text and structured links (simplified). */
-function links(msg: ChatMessage): string[] {
-  const found: string[] = [];
-  for (const m of msg.text.matchAll(/<(https?:\/\/[^|>\s]+)(?:\|[^>]*)?>|(https?:\/\/[^\s<>]+)/g)) {
-    const url = m[1] ?? m[2];
-    if (url) found.push(url);
-  }
-  return [...new Set([...found, ...msg.extraLinks])];
+/** The same results as scripts for the real check service behind the adapter. */
+export const SCRIPTS: Record<string, Script> = Object.fromEntries(
+  Object.values(URLS).map((url) => {
+    const r = detailsFor(url).result;
+    return [url, r.error ? { error: r.error } : { title: r.title ?? 'Some page', matches: r.matches }];
+  }),
+);
+
+/** The adapter tests' check service: the real one, with these scripted pages. */
+export function fakeCheckService(): ScriptedService {
+  return scriptedService(catalogue, SCRIPTS);
 }
 
-export class FakeCheckService implements CheckService {
-  readonly messages: ChatMessage[] = [];
-  /** Make the next checkMessage throw (to test the error boundary). */
-  failNext = false;
-
-  catalogue() {
-    return catalogue;
-  }
-
-  async checkUrl(url: string): Promise<CheckDetails> {
-    return detailsFor(url);
-  }
-
-  async checkText(_text: string, input: string): Promise<CheckDetails> {
-    return detailsFor(input);
-  }
-
-  async checkMessage(msg: ChatMessage): Promise<MessageCheck> {
-    this.messages.push(msg);
-    if (this.failNext) {
-      this.failNext = false;
-      throw new Error('boom: internal failure with a stack');
-    }
-    const all = links(msg);
-    return { details: all.slice(0, 5).map(detailsFor), skipped: Math.max(0, all.length - 5) };
-  }
-
-  lookup(query: string, limit = 10): LookupHit[] {
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    const hits: LookupHit[] = [];
-    for (const entry of catalogue.entries) {
-      const text = [entry.title.en, entry.title.ru ?? '', entry.id].join(' ').toLowerCase();
-      const score = words.filter((w) => text.includes(w.slice(0, 6))).length;
-      if (score > 0) hits.push({ entry, score });
-    }
-    return hits.sort((a, b) => b.score - a.score).slice(0, limit);
-  }
-
-  entry(id: string): Entry | undefined {
-    return catalogue.byId.get(id);
-  }
-}
+export type FakeCheckService = ScriptedService;

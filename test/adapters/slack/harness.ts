@@ -3,6 +3,7 @@
  * fake Slack, with an in-memory store; sends signed requests shaped like Slack's own.
  */
 import { readFileSync } from 'node:fs';
+import { defaultSettings, SettingsStore } from '../../../src/conversation/settings.js';
 import type { Server } from 'node:http';
 import express from 'express';
 import { type SlackHandle, startSlack } from '../../../src/adapters/slack/index.js';
@@ -12,7 +13,7 @@ import type { Logger } from '../../../src/core/ports.js';
 import { FeedbackStore } from '../../../src/store/feedback.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { FakeSlack, postSigned } from '../../helpers/fake-slack.js';
-import { FakeCheckService } from './fake-service.js';
+import { type FakeCheckService, fakeCheckService } from './fake-service.js';
 
 export const SECRET = 'test-signing-secret-0123456789';
 export const BOT_TOKEN = 'xoxb-test-bot-token-0000';
@@ -80,7 +81,7 @@ export interface Harness<S extends CheckService = FakeCheckService> {
 }
 
 export function startHarness(opts: { env?: Record<string, string> } = {}): Promise<Harness> {
-  return startHarnessWith(new FakeCheckService(), opts.env ?? {});
+  return startHarnessWith(fakeCheckService(), opts.env ?? {});
 }
 
 /** The same with any CheckService (e.g. the real one). */
@@ -98,6 +99,7 @@ export async function startHarnessWith<S extends CheckService>(
   });
   const store = new MemoryStore();
   const feedback = new FeedbackStore(store);
+  const settings = new SettingsStore(store, defaultSettings(config));
   const logs: LogRecord[] = [];
   const http = express();
   const slack = await startSlack({
@@ -105,6 +107,7 @@ export async function startHarnessWith<S extends CheckService>(
     service,
     store,
     feedback,
+    settings,
     logger: captureLogger(logs),
     http,
     tuning: {

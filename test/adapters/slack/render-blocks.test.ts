@@ -172,8 +172,10 @@ describe('cards and usage', () => {
     const { text } = renderHelp();
     for (const form of ['link', 'words', 'id']) expect(text).toContain(`/claimcheck &lt;${form}&gt;`);
     for (const form of [
-      '/claimcheck settings notes on|off',
-      '/claimcheck settings unreadable on|off',
+      '`settings notes on|off`',
+      '`settings unreadable on|off`',
+      '`settings language en|ru|kk`',
+      '`settings channel-language en|ru|kk|off`',
       '/claimcheck help',
     ]) {
       expect(text).toContain(form);

@@ -1,12 +1,13 @@
 /** Socket Mode (SLACK_APP_TOKEN set): the connection URL comes from the fake's apps.connections.open. */
 import express from 'express';
+import { defaultSettings, SettingsStore } from '../../../src/conversation/settings.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type SlackHandle, startSlack } from '../../../src/adapters/slack/index.js';
 import { readConfig } from '../../../src/config.js';
 import { FeedbackStore } from '../../../src/store/feedback.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { FakeSlack } from '../../helpers/fake-slack.js';
-import { FakeCheckService } from './fake-service.js';
+import { fakeCheckService } from './fake-service.js';
 import {
   APP_TOKEN,
   BOT_TOKEN,
@@ -36,7 +37,7 @@ describe('Slack in Socket Mode', () => {
       SLACK_APP_TOKEN: APP_TOKEN,
       SLACK_API_URL: f.apiUrl.replace(/\/$/, ''),
     });
-    const service = new FakeCheckService();
+    const service = fakeCheckService();
     const store = new MemoryStore();
     const logs: LogRecord[] = [];
     slack = await startSlack({
@@ -44,6 +45,7 @@ describe('Slack in Socket Mode', () => {
       service,
       store,
       feedback: new FeedbackStore(store),
+      settings: new SettingsStore(store, defaultSettings(config)),
       logger: captureLogger(logs),
       http: express(),
       tuning: { retryConfig: { retries: 0 }, drainMs: 1_000 },
@@ -106,9 +108,10 @@ describe('Slack in Socket Mode', () => {
     await expect(
       startSlack({
         config,
-        service: new FakeCheckService(),
+        service: fakeCheckService(),
         store,
         feedback: new FeedbackStore(store),
+        settings: new SettingsStore(store, defaultSettings(config)),
         logger: captureLogger([]),
         http: express(),
         tuning: { retryConfig: { retries: 0 } },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasLinks, richTextLinks, slackMessageLinks } from '../../../src/adapters/slack/slack-links.js';
 import { type TranslateContext, toChatMessage } from '../../../src/adapters/slack/to-chat-message.js';
+import { linksToCheck } from '../../../src/conversation/handle-message.js';
 import { BOT } from '../../helpers/fake-slack.js';
 import { URLS } from './fake-service.js';
 import { fixture, isRecord } from './harness.js';
@@ -33,39 +34,42 @@ describe('links in Slack messages', () => {
   });
 });
 
+/** The links the conversation core would check for this event (the real rule, uncapped). */
+function linksOf(t: ReturnType<typeof toChatMessage>): string[] | string {
+  return t.kind === 'event' ? linksToCheck(t.event, 50).links : t.reason;
+}
+
 describe('toChatMessage', () => {
   it('translates a plain message with a link', () => {
     const t = toChatMessage(event('message-with-link.json'), ctx);
     expect(t).toEqual({
-      kind: 'check',
-      edit: false,
-      links: [URLS.alert],
-      message: {
-        platform: 'slack',
-        text: `Is this true? <${URLS.alert}>`,
-        extraLinks: [URLS.alert],
-        channelId: 'C0NEWSDESK',
-        messageId: '1732190000.000100',
-        threadId: null,
-        authorId: 'U0JOURNO1',
-        teamId: 'T0NEWSROOM',
+      kind: 'event',
+      event: {
+        message: {
+          platform: 'slack',
+          text: `Is this true? <${URLS.alert}>`,
+          extraLinks: [URLS.alert],
+          channelId: 'C0NEWSDESK',
+          messageId: '1732190000.000100',
+          threadId: null,
+          authorId: 'U0JOURNO1',
+          teamId: 'T0NEWSROOM',
+        },
       },
     });
+    expect(linksOf(t)).toEqual([URLS.alert]);
   });
 
   it('keeps the thread root of a thread reply', () => {
     const t = toChatMessage(event('thread-reply.json'), ctx);
-    expect(t.kind === 'check' && t.message.threadId).toBe('1732190000.000100');
+    expect(t.kind === 'event' && t.event.message.threadId).toBe('1732190000.000100');
   });
 
-  it('hands on only the links an edit added', () => {
+  it('hands on the edit with the text it had before, so that only the added links are checked', () => {
     const t = toChatMessage(event('message-changed-adds-link.json'), ctx);
-    expect(t).toMatchObject({
-      kind: 'check',
-      edit: true,
-      links: [URLS.alert],
-      message: { text: '', extraLinks: [URLS.alert], messageId: '1732190200.000400' },
-    });
+    expect(t).toMatchObject({ kind: 'event', event: { message: { messageId: '1732190200.000400' } } });
+    expect(t.kind === 'event' && t.event.before).toBeTruthy();
+    expect(linksOf(t)).toEqual([URLS.alert]);
   });
 
   it.each([
@@ -77,21 +81,22 @@ describe('toChatMessage', () => {
     ['channel-join.json', {}, 'subtype'],
     ['message-with-link.json', { subtype: 'message_deleted' }, 'subtype'],
     ['message-with-link.json', { subtype: 'channel_topic' }, 'subtype'],
-    ['message-with-link.json', { text: 'no links here', blocks: [] }, 'no_links'],
     ['message-with-link.json', { channel: 42 }, 'not_a_message'],
   ] as const)('ignores %s with %o (%s)', (name, patch, reason) => {
     expect(toChatMessage(patched(name, patch), ctx)).toEqual({ kind: 'ignore', reason });
   });
 
-  it('ignores an edit by a bot, an edit of its own message, and an edit without new links', () => {
+  it('hands on a message without links; the core finds nothing to check', () => {
+    const t = toChatMessage(patched('message-with-link.json', { text: 'no links here', blocks: [] }), ctx);
+    expect(linksOf(t)).toEqual([]);
+  });
+
+  it('ignores an edit by a bot and an edit of its own message; an edit without new links has none to check', () => {
     const ev = event('message-changed-adds-link.json');
     const inner = isRecord(ev) && isRecord(ev.message) ? ev.message : {};
     expect(
       toChatMessage(patched('message-changed-adds-link.json', { message: { ...inner, bot_id: 'B0X' } }), ctx),
-    ).toEqual({
-      kind: 'ignore',
-      reason: 'bot',
-    });
+    ).toEqual({ kind: 'ignore', reason: 'bot' });
     expect(
       toChatMessage(
         patched('message-changed-adds-link.json', { message: { ...inner, user: BOT.userId } }),
@@ -99,11 +104,8 @@ describe('toChatMessage', () => {
       ),
     ).toEqual({ kind: 'ignore', reason: 'own_message' });
     expect(
-      toChatMessage(patched('message-changed-adds-link.json', { previous_message: inner }), ctx),
-    ).toEqual({
-      kind: 'ignore',
-      reason: 'no_new_links',
-    });
+      linksOf(toChatMessage(patched('message-changed-adds-link.json', { previous_message: inner }), ctx)),
+    ).toEqual([]);
   });
 
   it('does not count a link whose edit only added tracking parameters as new', () => {
@@ -112,20 +114,22 @@ describe('toChatMessage', () => {
     const prev = { ...inner, text: `<${URLS.alert}>`, blocks: [] };
     const now = { ...inner, text: `<${URLS.alert}?utm_source=telegram&amp;fbclid=abc>`, blocks: [] };
     expect(
-      toChatMessage(patched('message-changed-adds-link.json', { message: now, previous_message: prev }), ctx),
-    ).toEqual({
-      kind: 'ignore',
-      reason: 'no_new_links',
-    });
+      linksOf(
+        toChatMessage(
+          patched('message-changed-adds-link.json', { message: now, previous_message: prev }),
+          ctx,
+        ),
+      ),
+    ).toEqual([]);
   });
 
   it('accepts a thread reply also sent to the channel and a file shared with a comment', () => {
     expect(toChatMessage(patched('thread-reply.json', { subtype: 'thread_broadcast' }), ctx).kind).toBe(
-      'check',
+      'event',
     );
     expect(toChatMessage(event('file-share.json'), ctx)).toMatchObject({
-      kind: 'check',
-      message: { authorId: 'U0JOURNO1' },
+      kind: 'event',
+      event: { message: { authorId: 'U0JOURNO1' } },
     });
   });
 });
