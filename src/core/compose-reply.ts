@@ -62,8 +62,7 @@ export function composeItem(d: CheckDetails, opts: ComposeOptions): ReplyItem {
     .map((m) => toEntry(m, opts))
     .filter((e): e is ReplyEntry => e !== null);
   const notes = [...d.notes];
-  if (d.possiblyNewNarrative)
-    notes.push(phrases(opts.lang).label.possiblyNew(d.possiblyNewNarrative));
+  if (d.possiblyNewNarrative) notes.push(phrases(opts.lang).label.possiblyNew(d.possiblyNewNarrative));
   const base = {
     input: r.input,
     url: r.url,
