@@ -29,16 +29,16 @@
  * The catalogue is compiled into an index (term-index.ts), so the cost per article grows with the
  * article and with the number of hits, not with the number of entries.
  */
-import { emptyCues } from './cues.js';
 import type { Catalogue } from '../claims/schema.js';
 import type { LexicalMatcher } from '../core/ports.js';
 import type { Article, Match } from '../core/types.js';
 import { type CompiledCatalogue, type CompiledEntry, compileCatalogue } from './catalogue-index.js';
 import { round2, supportScore } from './confidence.js';
+import { emptyCues, type SentenceCues } from './cue-kinds.js';
 import { type Doc, prepareDocument, sentenceText } from './document.js';
-import { evidenceOf, scareQuoted } from './evidence.js';
-import { type CueMark, claimScope } from './scope.js';
-import { articleCues, decideStance, type SentenceCues } from './stance.js';
+import { evidenceOf, ScareQuotes } from './evidence.js';
+import { type CueMark, claimScope, ScopeContext } from './scope.js';
+import { articleCues, decideStance } from './stance.js';
 import type { Occurrence } from './term-index.js';
 import { type ConceptHit, findWindows, type WindowMatch } from './windows.js';
 
@@ -153,6 +153,8 @@ export function matchDocument(
   const occurrences = opts.naive ? compiled.index.scanNaive(doc) : compiled.index.scan(doc);
   const { cues, marks, byTerm, candidates } = group(compiled, doc, occurrences, opts.naive === true);
   const totals = articleCues(cues);
+  const scope = new ScopeContext(doc, marks);
+  const quoted = new ScareQuotes(doc);
   const found: Found[] = [];
   for (const e of [...candidates].sort((a, b) => a - b)) {
     const ce = compiled.entries[e];
@@ -167,8 +169,8 @@ export function matchDocument(
       cues,
       totals,
       titleSentence: doc.titleSentence,
-      scareQuoted: scareQuoted(doc, windows),
-      ...claimScope(doc, windows, marks, [...hits.values()].flat()),
+      scareQuoted: quoted.anyWindow(windows),
+      ...claimScope(scope, windows, [...hits.values()].flat()),
     });
     const support = supportScore(windows, ce.patterns, ce.concepts.length);
     found.push({

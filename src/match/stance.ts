@@ -24,9 +24,7 @@
  * `clarity` (0..1) says how clean the signals are; it scales the match's confidence.
  */
 import type { Stance } from '../core/types.js';
-import type { CueKind } from './cues.js';
-
-export type SentenceCues = Record<CueKind, number>;
+import type { SentenceCues } from './cue-kinds.js';
 
 export interface StanceInput {
   evidence: readonly number[];
