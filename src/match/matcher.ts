@@ -38,7 +38,7 @@ import { emptyCues, type SentenceCues } from './cue-kinds.js';
 import { type Doc, prepareDocument, sentenceText } from './document.js';
 import { evidenceOf, ScareQuotes } from './evidence.js';
 import { type CueMark, claimScope, ScopeContext } from './scope.js';
-import { articleCues, decideStance } from './stance.js';
+import { anyCounter, decideStance } from './stance.js';
 import type { Occurrence } from './term-index.js';
 import { type ConceptHit, findWindows, type WindowMatch } from './windows.js';
 
@@ -152,7 +152,7 @@ export function matchDocument(
 ): Match[] {
   const occurrences = opts.naive ? compiled.index.scanNaive(doc) : compiled.index.scan(doc);
   const { cues, marks, byTerm, candidates } = group(compiled, doc, occurrences, opts.naive === true);
-  const totals = articleCues(cues);
+  const counterAnywhere = anyCounter(cues);
   const scope = new ScopeContext(doc, marks);
   const quoted = new ScareQuotes(doc);
   const found: Found[] = [];
@@ -164,13 +164,15 @@ export function matchDocument(
     const windows = ce.patterns.flatMap((p, i) => findWindows(i, p, hits, ce.window, excluded));
     if (windows.length === 0) continue;
     const { all, quotes } = evidenceOf(doc, windows, opts.maxEvidence ?? 3);
+    const claimWords = [...hits.values()].flat();
     const { stance, clarity } = decideStance({
       evidence: all,
       cues,
-      totals,
+      subject: claimWords.map((h) => h.sentence),
+      counterAnywhere,
       titleSentence: doc.titleSentence,
       scareQuoted: quoted.anyWindow(windows),
-      ...claimScope(scope, windows, [...hits.values()].flat()),
+      ...claimScope(scope, windows, claimWords),
     });
     const support = supportScore(windows, ce.patterns, ce.concepts.length);
     found.push({
