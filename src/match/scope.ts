@@ -214,12 +214,10 @@ export function claimScope(
   /** Every occurrence of the entry's concepts (a negation inside one is part of the claim). */
   claimWords: readonly ConceptHit[],
 ): ClaimScope {
+  // The claim's words of the windows' sentences only: the others are never looked at.
   const wordsBySentence = new Map<number, ConceptHit[]>();
-  for (const h of claimWords) {
-    const list = wordsBySentence.get(h.sentence);
-    if (list) list.push(h);
-    else wordsBySentence.set(h.sentence, [h]);
-  }
+  for (const w of windows) for (const h of w.used) wordsBySentence.set(h.sentence, []);
+  for (const h of claimWords) wordsBySentence.get(h.sentence)?.push(h);
   const negative = new Map<number, boolean>();
   const isNegative = (s: number): boolean => {
     let known = negative.get(s);
