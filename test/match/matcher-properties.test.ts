@@ -69,7 +69,10 @@ const piece = fc.oneof(
   fc.string({ unit: fc.constantFrom(...PUNCTUATION), minLength: 1, maxLength: 300 }),
   // Huge words, in both scripts and with Kazakh letters.
   fc
-    .tuple(fc.constantFrom('a', 'ж', 'қ', 'ñ', 'q', '-', "'"), fc.integer({ min: 100, max: 20_000 }))
+    .tuple(
+      fc.constantFrom('a', 'ж', 'қ', 'ñ', 'q', '-', "'", 'ing', 'ларың', 'shch'),
+      fc.integer({ min: 30, max: 20_000 }),
+    )
     .map(([c, n]) => c.repeat(n)),
 );
 const hostile = fc.array(piece, { maxLength: 80 }).map((p) => p.join(''));
@@ -180,6 +183,11 @@ describe('time grows linearly with the article', () => {
       'claims wrapped in quotation marks that never close',
       (n) => repeated('«Пентагон вывезет биолаборатории с Украины в Казахстан «"', n),
       'ru',
+    ],
+    [
+      'claims followed by one word of half the text',
+      (n) => `${repeated('NATO opened a peacekeeping centre in Almaty.', n / 2)} ${'ing'.repeat(n / 6)}`,
+      'en',
     ],
     [
       'Kazakh negations and attributions in every sentence',
