@@ -27,7 +27,11 @@
  * names the parent from the catalogue. A parent that also matched raises the claim's confidence.
  *
  * The catalogue is compiled into an index (term-index.ts), so the cost per article grows with the
- * article and with the number of hits, not with the number of entries.
+ * article and with the number of hits, not with the number of entries. It grows linearly: a page
+ * built to freeze the bot (one claim repeated for megabytes, a word of a megabyte, quotes that never
+ * close) costs what its size costs. Per-sentence facts are computed once (scope.ts, evidence.ts),
+ * each pattern keeps at most MAX_WINDOWS windows (windows.ts), and words over MAX_WORD_LENGTH
+ * characters match nothing (term-index.ts).
  */
 import type { Catalogue } from '../claims/schema.js';
 import type { LexicalMatcher } from '../core/ports.js';
