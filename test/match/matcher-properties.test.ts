@@ -2,7 +2,8 @@
  * Properties of the matcher on hostile input (fast-check): it never throws and returns well-formed
  * matches on arbitrary strings, and its time grows linearly with the article. Time is compared
  * between two sizes in the same run (N and 4N), never against a fixed budget: a linear matcher
- * takes ~4x, a quadratic one ~16x, and the bound of 8 leaves room for a busy machine.
+ * takes ~4x, a quadratic one ~16x, and the bound of 8 leaves room for a busy machine (a timing test
+ * that still exceeds it is measured again, at most twice).
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -175,7 +176,9 @@ function repeated(sentence: string, n: number): string {
 
 const N = 60_000;
 
-describe('time grows linearly with the article', () => {
+// A timing test measures again when another process stole the machine during a run: a linear
+// matcher passes at once, a quadratic one (~16x) fails every attempt.
+describe('time grows linearly with the article', { retry: 2 }, () => {
   it('for a page of one catalogue sentence repeated (N and 4N sentences)', () => {
     const sentence = fc.constantFrom(...examples.map((ex) => ({ text: ex.text.trim(), lang: ex.lang })));
     fc.assert(
