@@ -11,7 +11,8 @@
 import type { Catalogue, Entry } from '../claims/schema.js';
 import { type CheckedString, textOf } from '../claims/strings.js';
 import { foldCase } from '../text/normalize.js';
-import { CUES, type CueKind } from './cues.js';
+import type { CueKind } from './cue-kinds.js';
+import { CUES } from './cues.js';
 import { TermIndex } from './term-index.js';
 
 export interface UniqueTerm {

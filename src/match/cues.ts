@@ -28,20 +28,7 @@
  *   in other sentences, these cues mean nothing ("без ОДКБ Токаева бы уже не было" is no denial).
  *   The Russian ambassador is deliberately not on the list: his statements are the claims.
  */
-import type { SentenceCues } from './stance.js';
-
-export type CueKind =
-  | 'refute'
-  | 'distance'
-  | 'counter'
-  | 'official'
-  | 'negation'
-  | 'speech'
-  | 'reply'
-  | 'idiom'
-  | 'source'
-  | 'says'
-  | 'saysThat';
+import type { CueKind } from './cue-kinds.js';
 
 /** Terms separated by "|" (line breaks are only layout). */
 function list(terms: string): string[] {
@@ -185,20 +172,3 @@ export const CUES: Record<CueKind, { en: string[]; ru: string[]; kk: string[] }>
       деп жазған | деп айтқан | айтуынша | пікірінше`),
   },
 };
-
-/** A sentence with no cue at all. */
-export function emptyCues(): SentenceCues {
-  return {
-    refute: 0,
-    distance: 0,
-    counter: 0,
-    official: 0,
-    negation: 0,
-    speech: 0,
-    reply: 0,
-    idiom: 0,
-    source: 0,
-    says: 0,
-    saysThat: 0,
-  };
-}

@@ -5,23 +5,36 @@
  */
 import type { Evidence } from '../core/types.js';
 import { type Doc, sentenceText } from './document.js';
-import { isScareQuote, quotedRanges } from './quotes.js';
+import { isScareQuote, quotedRanges, type Range } from './quotes.js';
 import type { ConceptHit, WindowMatch } from './windows.js';
 
-function isQuoted(doc: Doc, h: ConceptHit): boolean {
-  const s = doc.sentences[h.sentence];
-  const first = doc.starts[h.from];
-  const last = doc.ends[h.to];
-  if (!s || first === undefined || last === undefined) return false;
-  const text = sentenceText(doc, h.sentence);
-  return quotedRanges(text).some(
-    (r) => first - s.start >= r.start && last - s.start <= r.end && isScareQuote(text, r),
-  );
-}
+/** The scare-quoted ranges of each sentence (offsets within the sentence), found once per document. */
+export class ScareQuotes {
+  private readonly bySentence = new Map<number, Range[]>();
 
-/** True when, in some window, at least half of the matched occurrences are in scare quotes. */
-export function scareQuoted(doc: Doc, windows: readonly WindowMatch[]): boolean {
-  return windows.some((w) => 2 * w.used.filter((h) => isQuoted(doc, h)).length >= w.used.length);
+  constructor(private readonly doc: Doc) {}
+
+  private rangesOf(sentence: number): Range[] {
+    const known = this.bySentence.get(sentence);
+    if (known) return known;
+    const text = sentenceText(this.doc, sentence);
+    const ranges = quotedRanges(text).filter((r) => isScareQuote(text, r));
+    this.bySentence.set(sentence, ranges);
+    return ranges;
+  }
+
+  isQuoted(h: ConceptHit): boolean {
+    const s = this.doc.sentences[h.sentence];
+    const first = this.doc.starts[h.from];
+    const last = this.doc.ends[h.to];
+    if (!s || first === undefined || last === undefined) return false;
+    return this.rangesOf(h.sentence).some((r) => first - s.start >= r.start && last - s.start <= r.end);
+  }
+
+  /** True when, in some window, at least half of the matched occurrences are in scare quotes. */
+  anyWindow(windows: readonly WindowMatch[]): boolean {
+    return windows.some((w) => 2 * w.used.filter((h) => this.isQuoted(h)).length >= w.used.length);
+  }
 }
 
 export function evidenceOf(

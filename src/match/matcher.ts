@@ -27,18 +27,22 @@
  * names the parent from the catalogue. A parent that also matched raises the claim's confidence.
  *
  * The catalogue is compiled into an index (term-index.ts), so the cost per article grows with the
- * article and with the number of hits, not with the number of entries.
+ * article and with the number of hits, not with the number of entries. It grows linearly: a page
+ * built to freeze the bot (one claim repeated for megabytes, a word of a megabyte, quotes that never
+ * close) costs what its size costs. Per-sentence facts are computed once (scope.ts, evidence.ts),
+ * each pattern keeps at most MAX_WINDOWS windows (windows.ts), and words over MAX_WORD_LENGTH
+ * characters match nothing (term-index.ts).
  */
-import { emptyCues } from './cues.js';
 import type { Catalogue } from '../claims/schema.js';
 import type { LexicalMatcher } from '../core/ports.js';
 import type { Article, Match } from '../core/types.js';
 import { type CompiledCatalogue, type CompiledEntry, compileCatalogue } from './catalogue-index.js';
 import { round2, supportScore } from './confidence.js';
+import { emptyCues, type SentenceCues } from './cue-kinds.js';
 import { type Doc, prepareDocument, sentenceText } from './document.js';
-import { evidenceOf, scareQuoted } from './evidence.js';
-import { type CueMark, claimScope } from './scope.js';
-import { articleCues, decideStance, type SentenceCues } from './stance.js';
+import { evidenceOf, ScareQuotes } from './evidence.js';
+import { type CueMark, claimScope, ScopeContext } from './scope.js';
+import { anyCounter, decideStance } from './stance.js';
 import type { Occurrence } from './term-index.js';
 import { type ConceptHit, findWindows, type WindowMatch } from './windows.js';
 
@@ -152,7 +156,9 @@ export function matchDocument(
 ): Match[] {
   const occurrences = opts.naive ? compiled.index.scanNaive(doc) : compiled.index.scan(doc);
   const { cues, marks, byTerm, candidates } = group(compiled, doc, occurrences, opts.naive === true);
-  const totals = articleCues(cues);
+  const counterAnywhere = anyCounter(cues);
+  const scope = new ScopeContext(doc, marks);
+  const quoted = new ScareQuotes(doc);
   const found: Found[] = [];
   for (const e of [...candidates].sort((a, b) => a - b)) {
     const ce = compiled.entries[e];
@@ -162,13 +168,15 @@ export function matchDocument(
     const windows = ce.patterns.flatMap((p, i) => findWindows(i, p, hits, ce.window, excluded));
     if (windows.length === 0) continue;
     const { all, quotes } = evidenceOf(doc, windows, opts.maxEvidence ?? 3);
+    const claimWords = [...hits.values()].flat();
     const { stance, clarity } = decideStance({
       evidence: all,
       cues,
-      totals,
+      subject: claimWords.map((h) => h.sentence),
+      counterAnywhere,
       titleSentence: doc.titleSentence,
-      scareQuoted: scareQuoted(doc, windows),
-      ...claimScope(doc, windows, marks, [...hits.values()].flat()),
+      scareQuoted: quoted.anyWindow(windows),
+      ...claimScope(scope, windows, claimWords),
     });
     const support = supportScore(windows, ce.patterns, ce.concepts.length);
     found.push({

@@ -13,16 +13,29 @@ export interface Range {
 const PAIRS: Record<string, string> = { '«': '»', '“': '”', '„': '“', '‘': '’', '"': '"' };
 const MAX_WORDS = 5;
 
-/** Ranges (inside the marks) of quoted phrases in `s`. */
+/**
+ * Ranges (inside the marks) of quoted phrases in `s`. Linear: the next position of each closing
+ * mark is remembered, so a run of opening marks that never close is not rescanned for each one.
+ */
 export function quotedRanges(s: string): Range[] {
   const out: Range[] = [];
+  const next = new Map<string, number>();
+  /** First index > i of `mark`, or s.length when there is none. */
+  const after = (mark: string, i: number): number => {
+    const known = next.get(mark);
+    if (known !== undefined && known > i) return known;
+    const found = s.indexOf(mark, i + 1);
+    const at = found === -1 ? s.length : found;
+    next.set(mark, at);
+    return at;
+  };
   for (let i = 0; i < s.length; i++) {
     const open = s[i] ?? '';
     let close = PAIRS[open];
     if (open === "'" && (i === 0 || /[\s(«“]/u.test(s[i - 1] ?? ''))) close = "'";
     if (!close) continue;
-    let j = i + 1;
-    while (j < s.length && s[j] !== close && !(open === '„' && s[j] === '”')) j++;
+    // „ closes with “ or with ”.
+    const j = open === '„' ? Math.min(after(close, i), after('”', i)) : after(close, i);
     // A closing straight single quote must not be an apostrophe inside a word.
     if (close === "'" && /\p{L}/u.test(s[j + 1] ?? '')) continue;
     if (j >= s.length) continue;

@@ -16,14 +16,25 @@
  *   Russian outlets wrote that NATO would open…". "I say that…" / "Я говорю, что…" is no attribution.
  *
  * A match is negated (attributed) when at least half of its windows are.
+ *
+ * Cost: what does not depend on the claim (negations outside idioms, Kazakh negative verbs, which
+ * sentences name a source) is computed once per sentence and document (ScopeContext); the claim's
+ * words are grouped by sentence once per entry. Containment tests ("is this negation inside an
+ * idiom / a claim word?") use spans sorted by start with a running maximum of their ends, so the
+ * work grows with the article, never with windows × hits.
  */
 import { foldCase } from '../text/normalize.js';
-import type { CueKind } from './cues.js';
+import type { CueKind } from './cue-kinds.js';
 import type { Doc } from './document.js';
 import type { ConceptHit, WindowMatch } from './windows.js';
 
 export interface CueMark {
   cues: readonly CueKind[];
+  from: number;
+  to: number;
+}
+
+interface Span {
   from: number;
   to: number;
 }
@@ -37,14 +48,96 @@ const FIRST_PERSON = new Set(['i', 'we', 'я', 'мы', 'мен', 'біз']);
 const KK_NEGATIVE_VERB =
   /[а-яәғқңөұүһі]{2}(ма|ме|ба|бе|па|пе)(йды|йді|йтын|йтін|йды|ды|ді|ған|ген|й)[а-яәғқңөұүһі]{0,4}$/;
 
-function kkNegativeIn(doc: Doc, from: number, to: number): boolean {
-  for (let i = from; i <= to; i++) {
-    if (doc.kazakh[i] === 1 && KK_NEGATIVE_VERB.test(foldCase(doc.words[i] ?? ''))) return true;
-  }
-  return false;
+function kkNegative(doc: Doc, i: number): boolean {
+  return doc.kazakh[i] === 1 && KK_NEGATIVE_VERB.test(foldCase(doc.words[i] ?? ''));
 }
 
-function within(n: CueMark, h: { from: number; to: number }): boolean {
+/** Spans sorted by start, with the largest end among the first i + 1: answers "inside any?" in log n. */
+class Spans {
+  private readonly froms: number[];
+  private readonly maxTo: number[];
+
+  constructor(spans: readonly Span[]) {
+    const sorted = [...spans].sort((a, b) => a.from - b.from);
+    this.froms = sorted.map((s) => s.from);
+    this.maxTo = [];
+    let max = Number.NEGATIVE_INFINITY;
+    for (const s of sorted) {
+      max = Math.max(max, s.to);
+      this.maxTo.push(max);
+    }
+  }
+
+  /** True when `n` lies within one of the spans (the same word counts as within). */
+  contain(n: Span): boolean {
+    const last = lastAtMost(this.froms, n.from);
+    return last >= 0 && (this.maxTo[last] ?? Number.NEGATIVE_INFINITY) >= n.to;
+  }
+}
+
+/** Index of the last value <= x in an ascending array, or -1. */
+function lastAtMost(values: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] ?? 0) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/** What one sentence says regardless of the claim. */
+interface SentenceFacts {
+  /** Negation marks not inside an idiom, sorted by start. */
+  negations: CueMark[];
+  /** Their starts. */
+  negationFroms: number[];
+  /** All negation marks (a negation inside a claim word is the claim itself, idiom or not). */
+  anyNegation: CueMark[];
+  /** Positions of Kazakh negative verbs not inside an idiom, ascending. */
+  kkNegatives: number[];
+  /** A source and a speech verb: attribution whatever the word order. */
+  sourceSays: boolean;
+  saysThat: CueMark[];
+}
+
+/** Per-sentence facts of one document, computed on first use and shared by every entry. */
+export class ScopeContext {
+  private readonly facts = new Map<number, SentenceFacts>();
+
+  constructor(
+    readonly doc: Doc,
+    private readonly marks: readonly (readonly CueMark[] | undefined)[],
+  ) {}
+
+  factsOf(s: number): SentenceFacts {
+    const known = this.facts.get(s);
+    if (known) return known;
+    const marks = this.marks[s] ?? [];
+    const has = (k: CueKind) => marks.some((m) => m.cues.includes(k));
+    const idioms = new Spans(marks.filter((m) => m.cues.includes('idiom')));
+    const anyNegation = marks.filter((m) => m.cues.includes('negation')).sort((a, b) => a.from - b.from);
+    const kkNegatives: number[] = [];
+    const { doc } = this;
+    for (let i = lastAtMost(doc.sentence, s - 1) + 1; i < doc.words.length && doc.sentence[i] === s; i++) {
+      if (kkNegative(doc, i) && !idioms.contain({ from: i, to: i })) kkNegatives.push(i);
+    }
+    const negations = anyNegation.filter((m) => !idioms.contain(m));
+    const facts: SentenceFacts = {
+      negations,
+      negationFroms: negations.map((n) => n.from),
+      anyNegation,
+      kkNegatives,
+      sourceSays: has('source') && (has('says') || has('saysThat')),
+      saysThat: marks.filter((m) => m.cues.includes('saysThat')),
+    };
+    this.facts.set(s, facts);
+    return facts;
+  }
+}
+
+function within(n: Span, h: Span): boolean {
   return n.from >= h.from && n.to <= h.to;
 }
 
@@ -58,37 +151,44 @@ function sentencesOf(w: WindowMatch): Map<number, ConceptHit[]> {
   return out;
 }
 
-function negatedSentence(
-  doc: Doc,
-  hits: readonly ConceptHit[],
-  marks: readonly CueMark[],
-  claimWords: readonly ConceptHit[],
-): boolean {
-  const first = Math.min(...hits.map((h) => h.from));
-  const last = Math.max(...hits.map((h) => h.to));
-  const lo = first - SLACK;
-  const hi = last + SLACK;
-  const negations = marks.filter((m) => m.cues.includes('negation'));
-  // The claim is itself negative ("никогда не было государственности"): a negation next to it is
-  // part of the same statement, not a denial of it.
-  if (negations.some((n) => claimWords.some((h) => within(n, h)))) return false;
-  if (claimWords.some((h) => h.to > h.from && kkNegativeIn(doc, h.from, h.to))) return false;
-  const idioms = marks.filter((m) => m.cues.includes('idiom'));
-  const free = (n: CueMark) => !idioms.some((i) => within(n, i));
-  for (const m of negations) if (m.from >= lo && m.to <= hi && free(m)) return true;
-  for (let i = Math.max(0, lo); i <= hi && i < doc.words.length; i++) {
-    if (doc.sentence[i] !== hits[0]?.sentence) continue;
-    if (kkNegativeIn(doc, i, i) && free({ cues: [], from: i, to: i })) return true;
+/** The claim is itself negative in this sentence ("никогда не было государственности"). */
+function claimNegative(ctx: ScopeContext, s: number, claimWords: readonly ConceptHit[]): boolean {
+  const claim = new Spans(claimWords);
+  if (ctx.factsOf(s).anyNegation.some((n) => claim.contain(n))) return true;
+  for (const h of claimWords) {
+    if (h.to <= h.from) continue;
+    for (let i = h.from; i <= h.to; i++) if (kkNegative(ctx.doc, i)) return true;
   }
   return false;
 }
 
-function attributedSentence(doc: Doc, hits: readonly ConceptHit[], marks: readonly CueMark[]): boolean {
-  const has = (k: CueKind) => marks.some((m) => m.cues.includes(k));
-  if (has('source') && (has('says') || has('saysThat'))) return true;
-  const first = Math.min(...hits.map((h) => h.from));
-  return marks.some((m) => {
-    if (!m.cues.includes('saysThat') || hits.some((h) => within(m, h))) return false;
+function negatedSentence(ctx: ScopeContext, s: number, hits: readonly ConceptHit[]): boolean {
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const h of hits) {
+    first = Math.min(first, h.from);
+    last = Math.max(last, h.to);
+  }
+  const lo = first - SLACK;
+  const hi = last + SLACK;
+  const facts = ctx.factsOf(s);
+  for (let i = lastAtMost(facts.negationFroms, lo - 1) + 1; i < facts.negations.length; i++) {
+    const m = facts.negations[i];
+    if (!m || m.from > hi) break;
+    if (m.to <= hi) return true;
+  }
+  const k = facts.kkNegatives[lastAtMost(facts.kkNegatives, Math.max(0, lo) - 1) + 1];
+  return k !== undefined && k <= hi;
+}
+
+function attributedSentence(ctx: ScopeContext, s: number, hits: readonly ConceptHit[]): boolean {
+  const facts = ctx.factsOf(s);
+  if (facts.sourceSays) return true;
+  const { doc } = ctx;
+  let first = Number.POSITIVE_INFINITY;
+  for (const h of hits) first = Math.min(first, h.from);
+  return facts.saysThat.some((m) => {
+    if (hits.some((h) => within(m, h))) return false;
     const word = foldCase(doc.words[m.from] ?? '');
     if (word === 'деп' || word === 'айтуынша' || word === 'пікірінше') return true;
     if (m.to >= first) return false;
@@ -109,26 +209,32 @@ export interface ClaimScope {
 }
 
 export function claimScope(
-  doc: Doc,
+  ctx: ScopeContext,
   windows: readonly WindowMatch[],
-  marks: readonly (readonly CueMark[] | undefined)[],
   /** Every occurrence of the entry's concepts (a negation inside one is part of the claim). */
   claimWords: readonly ConceptHit[],
 ): ClaimScope {
+  // The claim's words of the windows' sentences only: the others are never looked at.
+  const wordsBySentence = new Map<number, ConceptHit[]>();
+  for (const w of windows) for (const h of w.used) wordsBySentence.set(h.sentence, []);
+  for (const h of claimWords) wordsBySentence.get(h.sentence)?.push(h);
+  const negative = new Map<number, boolean>();
+  const isNegative = (s: number): boolean => {
+    let known = negative.get(s);
+    if (known === undefined) {
+      known = claimNegative(ctx, s, wordsBySentence.get(s) ?? []);
+      negative.set(s, known);
+    }
+    return known;
+  };
   let negated = 0;
   let attributed = 0;
   for (const w of windows) {
     let neg = false;
     let att = false;
     for (const [s, hits] of sentencesOf(w)) {
-      const m = marks[s] ?? [];
-      neg ||= negatedSentence(
-        doc,
-        hits,
-        m,
-        claimWords.filter((h) => h.sentence === s),
-      );
-      att ||= attributedSentence(doc, hits, m);
+      neg ||= !isNegative(s) && negatedSentence(ctx, s, hits);
+      att ||= attributedSentence(ctx, s, hits);
     }
     if (neg) negated++;
     if (att) attributed++;

@@ -2,8 +2,11 @@
  * Stance: does the article promote, report on, debunk, or say something unclear about an entry?
  *
  * Inputs are the sentences that carry the match (the evidence), the stance cues found in every
- * sentence (cues.ts), and whether a matched term sits in scare quotes. "Near" means an evidence
- * sentence or the sentence just before or after one.
+ * sentence (cues.ts), the sentences that name the claim's subject (a word of one of the entry's
+ * concepts), and whether a matched term sits in scare quotes. "Near" means an evidence sentence or
+ * the sentence just before or after one. "About the claim" means near, or naming its subject: a
+ * refutation or distancing cue anywhere else ("people enjoy fake flowers") concerns something
+ * else and counts for nothing, so one stray word cannot switch an alert off.
  *
  *  1. A counter cue near ("this is not fake", "не верьте", "has not denied") → unclear (mixed).
  *  1b. (after 2) A negation scoping over the claim's words in an evidence sentence ("There are no
@@ -12,11 +15,12 @@
  *     "No," / "Нет," / "Жоқ,"), or an official denial (see cues.ts) in an evidence sentence itself
  *     → debunks.
  *  3. Article level: a refutation in the headline, or refutations in at least
- *     max(2, 8% of the sentences) sentences → debunks (unclear if a counter cue occurs anywhere).
+ *     max(2, 8% of the sentences) sentences, the headline and those sentences about the claim
+ *     → debunks (unclear if a counter cue occurs anywhere).
  *  4. A distancing cue near ("allegedly", "якобы", "according to Telegram channels"), or the claim
  *     attributed to a named third party ("Zakharova said…", "Российские СМИ пишут, что…") → reports.
  *  5. A distancing cue in the headline, distancing in max(2, 8%) sentences, or a single refutation
- *     anywhere in the article → reports.
+ *     anywhere in the article, each about the claim → reports.
  *  6. The claim in scare quotes (at least half the matched words of a window quoted: «центр НАТО»,
  *     'artificial state') → reports.
  *  7. Otherwise → promotes.
@@ -24,41 +28,27 @@
  * `clarity` (0..1) says how clean the signals are; it scales the match's confidence.
  */
 import type { Stance } from '../core/types.js';
-import type { CueKind } from './cues.js';
-
-export type SentenceCues = Record<CueKind, number>;
+import type { SentenceCues } from './cue-kinds.js';
 
 export interface StanceInput {
   evidence: readonly number[];
   /** Cue counts per sentence, indexed like the document's sentences. */
   cues: readonly SentenceCues[];
+  /** Sentences that name the claim's subject: they hold an occurrence of one of its concepts. */
+  subject: readonly number[];
   titleSentence: number | null;
   scareQuoted: boolean;
   /** A negation scopes over the claim's words in its evidence sentences (scope.ts). */
   negated?: boolean;
   /** The claim is reported speech of a named third party (scope.ts). */
   attributed?: boolean;
-  /** articleCues(cues), when the caller decides many matches over the same cues. */
-  totals?: ArticleCues;
+  /** anyCounter(cues), when the caller decides many matches over the same cues. */
+  counterAnywhere?: boolean;
 }
 
-/** Article-level cue figures: the same for every match in one article. */
-export interface ArticleCues {
-  refuteSentences: number;
-  distanceSentences: number;
-  counterAnywhere: boolean;
-}
-
-export function articleCues(cues: readonly SentenceCues[]): ArticleCues {
-  let refuteSentences = 0;
-  let distanceSentences = 0;
-  let counterAnywhere = false;
-  for (const c of cues) {
-    if (c.refute > 0) refuteSentences++;
-    if (c.distance > 0) distanceSentences++;
-    if (c.counter > 0) counterAnywhere = true;
-  }
-  return { refuteSentences, distanceSentences, counterAnywhere };
+/** True when some sentence of the article dismisses a denial (the same for every match). */
+export function anyCounter(cues: readonly SentenceCues[]): boolean {
+  return cues.some((c) => c.counter > 0);
 }
 
 export interface StanceResult {
@@ -84,8 +74,16 @@ export function decideStance(input: StanceInput): StanceResult {
     local.distance += c.distance;
     local.counter += c.counter;
   }
-  const { refuteSentences, distanceSentences, counterAnywhere } = input.totals ?? articleCues(cues);
-  const title = titleSentence === null ? undefined : cues[titleSentence];
+  const about = new Set(near);
+  for (const s of input.subject) if (s >= 0 && s < cues.length) about.add(s);
+  let refuteSentences = 0;
+  let distanceSentences = 0;
+  for (const s of about) {
+    if ((cues[s]?.refute ?? 0) > 0) refuteSentences++;
+    if ((cues[s]?.distance ?? 0) > 0) distanceSentences++;
+  }
+  const counterAnywhere = input.counterAnywhere ?? anyCounter(cues);
+  const title = titleSentence === null || !about.has(titleSentence) ? undefined : cues[titleSentence];
   const many = Math.max(2, Math.ceil(ARTICLE_SHARE * cues.length));
 
   if (local.counter > 0) return { stance: 'unclear', clarity: 0.85 };

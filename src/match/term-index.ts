@@ -17,6 +17,12 @@ export type { CompiledTerm, CompiledWord, Occurrence, ScanInput } from './term.j
 export { compileTerm, wordMatches } from './term.js';
 
 const MEMO_LIMIT = 100_000;
+/**
+ * Longer words match no term (the longest word of the catalogue and the evaluation set has 34
+ * letters) and are skipped: keys for a word of megabytes (a hostile page with no spaces) cost far
+ * more than the word is worth.
+ */
+export const MAX_WORD_LENGTH = 100;
 
 export class TermIndex<P> {
   private readonly terms: CompiledTerm<P>[] = [];
@@ -99,7 +105,9 @@ export class TermIndex<P> {
     const out: Occurrence<P>[] = [];
     const { words, sentence, kazakh } = input;
     for (let i = 0; i < words.length; i++) {
-      for (const term of this.candidates(words[i] ?? '', kazakh[i] === 1)) {
+      const word = words[i] ?? '';
+      if (word.length > MAX_WORD_LENGTH) continue;
+      for (const term of this.candidates(word, kazakh[i] === 1)) {
         const last = i + term.words.length - 1;
         if (last > i && !this.restMatches(input, i, term)) continue;
         out.push({ term, from: i, to: last, sentence: sentence[i] ?? 0 });
@@ -117,6 +125,7 @@ export class TermIndex<P> {
     const { words, sentence, kazakh } = input;
     for (let i = 0; i < words.length; i++) {
       const word = words[i] ?? '';
+      if (word.length > MAX_WORD_LENGTH) continue;
       const keys = wordKeys(word, kazakh[i] === 1);
       for (const term of this.terms) {
         const first = term.words[0];
@@ -135,6 +144,7 @@ export class TermIndex<P> {
       const word = words[i + j];
       const cw = term.words[j];
       if (word === undefined || !cw || sentence[i + j] !== sentence[i]) return false;
+      if (word.length > MAX_WORD_LENGTH) return false;
       if (!wordMatches(word, wordKeys(word, kazakh[i + j] === 1), cw)) return false;
     }
     return true;

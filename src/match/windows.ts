@@ -23,6 +23,12 @@ export interface WindowMatch {
 
 /** Occurrences considered per concept and window: enough for any realistic assignment. */
 const MAX_PER_CONCEPT = 8;
+/**
+ * Windows kept per pattern, the first in document order. Real articles hold a handful (at most 8
+ * in the evaluation set and the benchmark's articles); a page that repeats the claim thousands of
+ * times has said enough after these, and the stance signals read from them stay the same kind.
+ */
+export const MAX_WINDOWS = 100;
 
 /** True when one occurrence lies within the other (the same word counts as within). */
 function nested(a: ConceptHit, b: ConceptHit): boolean {
@@ -60,8 +66,9 @@ function inRange(list: readonly ConceptHit[], start: number, end: number): Conce
 }
 
 /**
- * Every window in which the pattern holds. `hits` maps a concept index to its occurrences in
- * document order (sorted by sentence); `excluded` holds the sentences with an exclusion term.
+ * The windows in which the pattern holds, in document order, at most MAX_WINDOWS. `hits` maps a
+ * concept index to its occurrences in document order (sorted by sentence); `excluded` holds the
+ * sentences with an exclusion term.
  */
 export function findWindows(
   patternIndex: number,
@@ -77,19 +84,22 @@ export function findWindows(
     if (!anchor || list.length < anchor.length) anchor = list;
   }
   if (!anchor) return [];
-  const starts = new Set<number>();
-  for (const h of anchor)
-    for (let s = Math.max(0, h.sentence - window + 1); s <= h.sentence; s++) starts.add(s);
   const out: WindowMatch[] = [];
-  for (const start of [...starts].sort((a, b) => a - b)) {
-    const end = start + window - 1;
-    let blocked = false;
-    for (let s = start; s <= end && !blocked; s++) blocked = excluded.has(s);
-    if (blocked) continue;
-    const lists = pattern.map((c) => inRange(hits.get(c) ?? [], start, end));
-    if (lists.some((l) => l.length === 0)) continue;
-    const used = assign(lists, 0, []);
-    if (used) out.push({ pattern: patternIndex, start, used });
+  // Anchor hits come in document order, so window starts come ascending and each once.
+  let next = 0;
+  for (const h of anchor) {
+    for (let start = Math.max(next, h.sentence - window + 1); start <= h.sentence; start++) {
+      next = start + 1;
+      const end = start + window - 1;
+      let blocked = false;
+      for (let s = start; s <= end && !blocked; s++) blocked = excluded.has(s);
+      if (blocked) continue;
+      const lists = pattern.map((c) => inRange(hits.get(c) ?? [], start, end));
+      if (lists.some((l) => l.length === 0)) continue;
+      const used = assign(lists, 0, []);
+      if (used) out.push({ pattern: patternIndex, start, used });
+      if (out.length >= MAX_WINDOWS) return out;
+    }
   }
   return out;
 }

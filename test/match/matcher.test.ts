@@ -207,7 +207,8 @@ describe('the index', () => {
         }),
       ]),
     );
-    const text = 'Alpha beta, allegedly. Alpha and beta too. One. Two. Three. Gamma delta.';
+    const text =
+      'Alpha beta, allegedly. Alpha and beta too. Beta and alpha again. One. Two. Three. Gamma delta.';
     const res = m.match({ text, title: null, language: 'en' });
     expect(res.map((x) => [x.id, x.stance])).toEqual([
       ['b-promoted', 'promotes'],

@@ -1,7 +1,7 @@
 /** Stance from cue phrases in three languages, quotes, official denials and article-level signals. */
 import { describe, expect, it } from 'vitest';
 import type { Language, Stance } from '../../src/core/types.js';
-import { emptyCues } from '../../src/match/cues.js';
+import { emptyCues } from '../../src/match/cue-kinds.js';
 import { createLexicalMatcher } from '../../src/match/index.js';
 import { decideStance } from '../../src/match/stance.js';
 import { testCatalogue, testEntry } from '../helpers/catalogue.js';
@@ -86,11 +86,24 @@ describe('stance cues', () => {
     expect(stance(text, 'en', 'Fake: no NATO base in Almaty')).toBe('debunks');
   });
 
-  it('uses many refutations across the article', () => {
+  it('uses many refutations across the article, in sentences that name the claim', () => {
     const text =
-      'The ministry called it fake. Weather was fine. Officials denied everything. More news. ' +
-      'NATO opened a centre in the city.';
+      'The ministry called the NATO story fake. Weather was fine. Officials denied the centre rumours. ' +
+      'More news. NATO opened a centre in the city.';
     expect(stance(text, 'en')).toBe('debunks');
+  });
+
+  it('ignores refutations far from the claim that do not name it', () => {
+    const text =
+      'The ministry called the flower show fake. Weather was fine. Officials denied everything. More news. ' +
+      'NATO opened a centre in the city.';
+    expect(stance(text, 'en')).toBe('promotes');
+  });
+
+  it('ignores a refuting headline that does not name the claim, unless it stands next to it', () => {
+    const text = 'Some context first.\n\nA paragraph about the region.\n\nNATO opened a centre, posts said.';
+    expect(stance(text, 'en', 'Fake flowers are in fashion')).toBe('promotes');
+    expect(stance('NATO opened a centre, posts said.', 'en', 'Fake news')).toBe('debunks');
   });
 });
 
@@ -98,25 +111,36 @@ describe('decideStance', () => {
   const none = emptyCues;
   const cues = (n: number) => Array.from({ length: n }, none);
 
+  const input = { subject: [0], titleSentence: null, scareQuoted: false };
+
   it('promotes when nothing distances the text', () => {
-    expect(decideStance({ evidence: [0], cues: cues(3), titleSentence: null, scareQuoted: false })).toEqual({
+    expect(decideStance({ ...input, evidence: [0], cues: cues(3) })).toEqual({
       stance: 'promotes',
       clarity: 1,
     });
   });
-  it('debunks for a refutation in the next sentence, reports for one far away', () => {
+  it('debunks for a refutation in the next sentence; far away, reports when it names the subject', () => {
     const near = cues(10);
     const c1 = near[1];
     if (c1) c1.refute = 1;
-    expect(decideStance({ evidence: [0], cues: near, titleSentence: null, scareQuoted: false }).stance).toBe(
-      'debunks',
-    );
+    expect(decideStance({ ...input, evidence: [0], cues: near }).stance).toBe('debunks');
     const far = cues(10);
     const c9 = far[9];
     if (c9) c9.refute = 1;
-    expect(decideStance({ evidence: [0], cues: far, titleSentence: null, scareQuoted: false }).stance).toBe(
-      'reports',
+    expect(decideStance({ ...input, evidence: [0], cues: far, subject: [0, 9] }).stance).toBe('reports');
+    expect(decideStance({ ...input, evidence: [0], cues: far, subject: [0] }).stance).toBe('promotes');
+  });
+  it('debunks for refutations in many sentences about the subject, not in many others', () => {
+    const c = cues(20);
+    for (const i of [5, 10, 15]) {
+      const ci = c[i];
+      if (ci) ci.refute = 1;
+    }
+    expect(decideStance({ ...input, evidence: [0], cues: c, subject: [0, 5, 10, 15] }).stance).toBe(
+      'debunks',
     );
+    expect(decideStance({ ...input, evidence: [0], cues: c, subject: [0, 5] }).stance).toBe('reports');
+    expect(decideStance({ ...input, evidence: [0], cues: c }).stance).toBe('promotes');
   });
   it('is unclear when a counter cue is near, whatever else is there', () => {
     const c = cues(2);
@@ -125,12 +149,10 @@ describe('decideStance', () => {
       c0.counter = 1;
       c0.refute = 2;
     }
-    expect(decideStance({ evidence: [0], cues: c, titleSentence: null, scareQuoted: false }).stance).toBe(
-      'unclear',
-    );
+    expect(decideStance({ ...input, evidence: [0], cues: c }).stance).toBe('unclear');
   });
   it('debunks a negated claim and reports an attributed one, but a counter cue still wins', () => {
-    const base = { evidence: [0], cues: cues(3), titleSentence: null, scareQuoted: false };
+    const base = { ...input, evidence: [0], cues: cues(3) };
     expect(decideStance({ ...base, negated: true }).stance).toBe('debunks');
     expect(decideStance({ ...base, attributed: true }).stance).toBe('reports');
     expect(decideStance({ ...base, negated: false, attributed: false }).stance).toBe('promotes');
@@ -139,14 +161,15 @@ describe('decideStance', () => {
     if (c1) c1.counter = 1;
     expect(decideStance({ ...base, cues: c, negated: true }).stance).toBe('unclear');
   });
-  it('lowers clarity for a promoting match when cues appear elsewhere', () => {
+  it('lowers clarity for a promoting match when distance appears in another sentence about it', () => {
     const c = cues(30);
     const c20 = c[20];
     if (c20) c20.distance = 1;
-    expect(decideStance({ evidence: [0], cues: c, titleSentence: null, scareQuoted: false })).toEqual({
+    expect(decideStance({ ...input, evidence: [0], cues: c, subject: [0, 20] })).toEqual({
       stance: 'promotes',
       clarity: 0.9,
     });
+    expect(decideStance({ ...input, evidence: [0], cues: c })).toEqual({ stance: 'promotes', clarity: 1 });
   });
 });
 
