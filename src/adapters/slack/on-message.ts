@@ -24,7 +24,7 @@ export function onMessage(app: App, ctx: SlackContext): void {
       botId: context.botId ?? null,
     });
     if (t.kind === 'ignore') {
-      ctx.logger.debug({ eventId, reason: t.reason }, 'slack: message ignored');
+      ctx.logger.debug({ eventId, outcome: 'ignored', reason: t.reason }, 'slack: message ignored');
       return;
     }
     ctx.background.run({ kind: 'message', eventId: eventId ?? '-' }, async () => {
