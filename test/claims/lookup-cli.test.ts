@@ -37,7 +37,7 @@ describe('claimdesk lookup', () => {
       kind: 'claim',
       title: 'Қазақстандық шенеуніктер мен журналистер «Өлмес полк» шеруіне шақырды',
       rating: 'fabricated',
-      parent: null,
+      parent: 'deepfake-statements-about-kazakhstan',
       score: expect.any(Number),
       newestOfficialDenial: {
         body: 'Akimat of North Kazakhstan Region',
