@@ -38,7 +38,7 @@ describe('claimdesk lookup', () => {
       // The Kazakh title is marked unverified in the catalogue: the checked English one is shown.
       title: 'Kazakh officials and journalists invited people to the Immortal Regiment march',
       rating: 'fabricated',
-      parent: null,
+      parent: 'deepfake-statements-about-kazakhstan',
       score: expect.any(Number),
       newestOfficialDenial: {
         body: 'Akimat of North Kazakhstan Region',
