@@ -43,7 +43,7 @@ describe('createVocabularyCheck on the shipped catalogue', () => {
     ).toBe(true);
     expect(
       check('us-biolabs-in-kazakhstan', 'Germ laboratories near Almaty were shown on TV.', 'en'),
-    ).toMatchObject({ distinctive: ['lab'], carries: true });
+    ).toMatchObject({ distinctive: expect.arrayContaining(['lab']), carries: true });
   });
 
   it('never ties a sentence through Kazakhstan alone, nor to an unknown entry', () => {
