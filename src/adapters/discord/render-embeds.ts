@@ -6,6 +6,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { EntryCard } from '../../core/entry-card.js';
 import type { Reply, ReplyDenial, ReplyEntry, ReplyItem } from '../../core/reply.js';
+import { plainLine } from '../../core/safe-text.js';
 import { fitEmbeds } from './fit-embeds.js';
 import { escapeMd, LIMITS, noUnfurl, safeUrl, truncate } from './limits.js';
 
@@ -28,7 +29,7 @@ function field(name: string, value: string, inline = false): APIEmbedField {
 
 function denialLine(d: ReplyDenial): string {
   const via = d.via ? `, ${escapeMd(d.via)}` : '';
-  const label = `${escapeMd(d.who)} (${d.type}, ${d.date}${via})`;
+  const label = `${escapeMd(d.who)} (${d.type}, ${escapeMd(d.date)}${via})`;
   const url = safeUrl(d.url);
   const link = url ? `[${label}](<${url}>)` : label;
   return `- ${link}${d.quote ? ` — “${escapeMd(d.quote)}”` : ''}`;
@@ -45,9 +46,9 @@ function entryFields(e: ReplyEntry): APIEmbedField[] {
   const pct = Math.round(e.confidence * 100);
   const fields = [
     field(
-      `${e.alerting ? '⚠️ ' : ''}${e.title}`,
+      `${e.alerting ? '⚠️ ' : ''}${escapeMd(e.title)}`,
       `**Rated ${escapeMd(e.rating)}** · ${e.kind}${parent}\n` +
-        `The article ${STANCE[e.stance]} · confidence ${pct}% · ${e.method} · id \`${e.id}\``,
+        `The article ${STANCE[e.stance]} · confidence ${pct}% · ${e.method} · id \`${plainLine(e.id)}\``,
     ),
   ];
   if (e.evidence)
@@ -67,7 +68,10 @@ function itemFields(entries: ReplyEntry[]): APIEmbedField[] {
     if (rest.length === 0 && out.length + f.length <= LIMITS.fields - 1) out.push(...f);
     else rest.push(e);
   }
-  if (rest.length) out.push(field('Also matched', rest.map((e) => `- ${e.title} (\`${e.id}\`)`).join('\n')));
+  if (rest.length)
+    out.push(
+      field('Also matched', rest.map((e) => `- ${escapeMd(e.title)} (\`${plainLine(e.id)}\`)`).join('\n')),
+    );
   return out;
 }
 
@@ -77,7 +81,7 @@ function itemEmbed(item: ReplyItem): APIEmbed {
   const notes = item.notes.map((n) => `*Note:* ${escapeMd(n)}`);
   const url = safeUrl(item.url);
   return {
-    title: truncate(label.replace(/\s+/g, ' '), LIMITS.title),
+    title: truncate(escapeMd(plainLine(label)), LIMITS.title),
     ...(url ? { url } : {}),
     description: truncate([`**${escapeMd(item.verdict)}**`, ...notes].join('\n'), LIMITS.description),
     color,
@@ -95,7 +99,7 @@ function footerText(reply: Reply): string {
 
 /** The plain-text fallback shown above the embeds and in notifications. */
 export function renderContent(reply: Reply): string {
-  return truncate(noUnfurl(reply.headline), LIMITS.content);
+  return truncate(noUnfurl(escapeMd(plainLine(reply.headline))), LIMITS.content);
 }
 
 /** The reply as embeds (at most 10, 6000 characters in all) plus a short text fallback. */
@@ -130,7 +134,7 @@ export function renderCardEmbed(card: EntryCard, catalogueVersion: string): APIE
   const denials = denialsValue(card);
   if (denials) fields.push(field('Denials', denials));
   return {
-    title: truncate(card.title, LIMITS.title),
+    title: truncate(escapeMd(plainLine(card.title)), LIMITS.title),
     description: truncate(`**Claimed:** ${escapeMd(card.summary)}`, LIMITS.description),
     color: COLORS.card,
     fields,

@@ -8,6 +8,7 @@
  */
 import type { Config } from '../../config.js';
 import type { Reply } from '../../core/reply.js';
+import { plainLine } from '../../core/safe-text.js';
 import { escapeMd, LIMITS, noUnfurl, truncate } from './limits.js';
 
 export type ChannelPlan =
@@ -24,12 +25,14 @@ export function planChannelReply(
   for (const item of reply.items) {
     if (item.status === 'error') {
       if (config.replyOnUnreadable)
-        lines.push(`${item.url ?? item.input}: ${item.errorMessage ?? 'I could not read this page.'}`);
+        lines.push(
+          `${item.url ?? escapeMd(item.input)}: ${escapeMd(item.errorMessage ?? 'I could not read this page.')}`,
+        );
     } else if (item.entries.length > 0 && config.nonAlertReply === 'note') {
       lines.push(
         reply.items.length > 1
-          ? `${item.title ? escapeMd(item.title) : (item.url ?? item.input)}: ${item.verdict}`
-          : item.verdict,
+          ? `${escapeMd(item.title ?? item.url ?? item.input)}: ${escapeMd(item.verdict)}`
+          : escapeMd(item.verdict),
       );
     }
   }
@@ -59,7 +62,7 @@ export function threadName(reply: Reply): string {
   const raw = top
     ? `⚠️ Known ${top.kind}: ${top.title}`
     : `Link check: ${first?.title ?? hostOf(first?.url ?? null) ?? 'pasted link'}`;
-  return truncate(raw.replace(/\s+/g, ' ').trim(), LIMITS.threadName) || 'Link check';
+  return truncate(plainLine(raw), LIMITS.threadName) || 'Link check';
 }
 
 function hostOf(url: string | null): string | null {
