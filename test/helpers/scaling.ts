@@ -19,7 +19,10 @@ export function growth<T>(make: (n: number) => T, f: (input: T) => unknown, n: n
     f(small);
     f(large);
   }
-  const once = Math.max(timed(() => f(small)), 0.01);
+  const once = Math.max(
+    timed(() => f(small)),
+    0.01,
+  );
   const reps = Math.max(1, Math.ceil(10 / once));
   const loop = (x: T) => () => {
     for (let i = 0; i < reps; i++) f(x);
