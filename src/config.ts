@@ -79,7 +79,7 @@ function str(env: Env, name: string): string | null {
 function int(env: Env, name: string, fallback: number, min: number, max: number): number {
   const raw = str(env, name);
   if (raw === null) return fallback;
-  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number, got "${shown(raw)}"`);
   const n = Number(raw);
   if (n < min || n > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${n}`);
   return n;
@@ -90,7 +90,7 @@ function num(env: Env, name: string, fallback: number, min: number, max: number)
   if (raw === null) return fallback;
   const n = Number(raw);
   if (!Number.isFinite(n) || n < min || n > max) {
-    throw new ConfigError(`${name} must be a number between ${min} and ${max}, got "${raw}"`);
+    throw new ConfigError(`${name} must be a number between ${min} and ${max}, got "${shown(raw)}"`);
   }
   return n;
 }
@@ -100,7 +100,7 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (raw === undefined || raw === null) return fallback;
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
-  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+  throw new ConfigError(`${name} must be true or false, got "${shown(raw)}"`);
 }
 
 function httpUrl(env: Env, name: string): string | null {
@@ -110,10 +110,10 @@ function httpUrl(env: Env, name: string): string | null {
   try {
     u = new URL(raw);
   } catch {
-    throw new ConfigError(`${name} must be an absolute http(s) URL, got "${raw}"`);
+    throw new ConfigError(`${name} must be an absolute http(s) URL, got "${shown(raw)}"`);
   }
   if (u.protocol !== 'http:' && u.protocol !== 'https:') {
-    throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+    throw new ConfigError(`${name} must be an http(s) URL, got "${shown(raw)}"`);
   }
   return raw;
 }
@@ -129,15 +129,43 @@ function storeUrl(env: Env): string {
   const raw = str(env, 'STORE_URL') ?? 'sqlite://data/claimdesk.sqlite';
   if (!/^(sqlite|redis|rediss|memory):\/\//.test(raw)) {
     throw new ConfigError(
-      `STORE_URL must start with sqlite://, redis://, rediss:// or memory://, got "${redact(raw)}"`,
+      `STORE_URL must start with sqlite://, redis://, rediss:// or memory://, got "${shown(raw)}"`,
     );
+  }
+  if (/^rediss?:/.test(raw)) {
+    let u: URL | null = null;
+    try {
+      u = new URL(raw);
+    } catch {}
+    if (!u?.hostname || !/^(\/\d*)?$/.test(u.pathname)) {
+      throw new ConfigError(
+        `STORE_URL must look like redis://[user:password@]host:6379/0 (a database number), got "${shown(raw)}"`,
+      );
+    }
   }
   return raw;
 }
 
-/** Hides a password in a URL before it is shown anywhere. */
+const USERINFO = /(^|\/\/)([^/?#:\s]*)(:[^/?#\s]*)?@/;
+const SECRET_PARAM = /([?&;][^=&#;]*(?:token|key|pass|secret|pwd|auth|sig)[^=&#;]*=)[^&#;]*/gi;
+
+/**
+ * Hides credentials in a URL (or any value that may hold one) before it is shown anywhere: the
+ * password of `user:pass@`, a bare `token@` user, and query parameters such as token, key, password
+ * or secret.
+ */
 export function redact(url: string): string {
-  return url.replace(/(\/\/[^/@:]*:)[^/@]*@/, '$1***@');
+  return url
+    .replace(USERINFO, (_all, start: string, user: string, pass: string | undefined) =>
+      pass === undefined ? `${start}***@` : `${start}${user}:***@`,
+    )
+    .replace(SECRET_PARAM, '$1***');
+}
+
+/** A value as echoed in an error message: credentials redacted, at most 200 characters. */
+function shown(raw: string): string {
+  const r = redact(raw);
+  return r.length > 200 ? `${r.slice(0, 199)}…` : r;
 }
 
 function contact(env: Env): string {
@@ -153,16 +181,16 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
   const allowHosts = list(env, 'FETCH_ALLOW_HOSTS');
   for (const h of allowHosts) {
     if (!/^(\[[0-9a-fA-F:.]+\]|[^\s:/[\]]+):\d{1,5}$/.test(h)) {
-      throw new ConfigError(`FETCH_ALLOW_HOSTS entries must be exact host:port pairs, got "${h}"`);
+      throw new ConfigError(`FETCH_ALLOW_HOSTS entries must be exact host:port pairs, got "${shown(h)}"`);
     }
   }
   const logLevel = (str(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
-    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${shown(logLevel)}"`);
   }
   const nonAlert = (str(env, 'NON_ALERT_REPLY') ?? 'silent').toLowerCase();
   if (nonAlert !== 'silent' && nonAlert !== 'note') {
-    throw new ConfigError(`NON_ALERT_REPLY must be "silent" or "note", got "${nonAlert}"`);
+    throw new ConfigError(`NON_ALERT_REPLY must be "silent" or "note", got "${shown(nonAlert)}"`);
   }
 
   const slackToken = str(env, 'SLACK_BOT_TOKEN');

@@ -1,6 +1,7 @@
 /** Renders a Reply as plain text (terminals, fallbacks) or Markdown (the local page, Discord fallback). */
 import type { EntryCard } from './entry-card.js';
 import type { Reply, ReplyDenial, ReplyEntry, ReplyItem } from './reply.js';
+import { stripControls } from './safe-text.js';
 
 const STANCE_LABEL = {
   promotes: 'promotes it',
@@ -80,7 +81,8 @@ function render(reply: Reply, st: Style): string {
     );
   }
   blocks.push(`Catalogue version ${reply.catalogueVersion}.`);
-  return blocks.join('\n\n');
+  // Terminals and notifications obey bidi and control characters from articles: drop them.
+  return stripControls(blocks.join('\n\n'));
 }
 
 export function renderText(reply: Reply): string {
@@ -100,5 +102,5 @@ export function renderCardText(card: EntryCard, style: 'text' | 'markdown' = 'te
   ];
   const denials = renderDenials(card, st);
   if (denials.length) lines.push('Denials:', ...denials);
-  return lines.join('\n');
+  return stripControls(lines.join('\n'));
 }

@@ -21,8 +21,12 @@ export interface ExtractedLinks {
 export function extractLinks(text: string, extra: readonly string[], max: number): ExtractedLinks {
   const candidates = [...findUrls(text.slice(0, MAX_TEXT)).map((f) => f.url), ...extra];
   const seen = new Set<string>();
+  const seenRaw = new Set<string>();
   const unique: string[] = [];
   for (const raw of candidates) {
+    // A message repeating one link thousands of times normalizes it once.
+    if (seenRaw.has(raw)) continue;
+    seenRaw.add(raw);
     const url = normalizeUrl(raw);
     if (url === null || seen.has(url)) continue;
     seen.add(url);

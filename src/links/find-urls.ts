@@ -16,6 +16,7 @@ const BARE =
 
 const TRAILING = new Set([...'.,;:!?…。，、；：！？»”’"\'*~']);
 const PAIRS: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+const BRACKETS = new Set([...'()[]{}']);
 
 function decodeEntities(s: string): string {
   return s
@@ -25,28 +26,24 @@ function decodeEntities(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-function count(s: string, ch: string): number {
-  let n = 0;
-  for (const c of s) if (c === ch) n += 1;
-  return n;
-}
-
 /** Drops sentence punctuation and unbalanced closing brackets from the end of a bare URL. */
 export function trimUrlEnd(raw: string): string {
-  let s = raw;
-  for (;;) {
-    const last = s.at(-1);
-    if (last === undefined) return s;
+  // Bracket counts are kept up to date as the end is cut: linear however long a tail of `)))`.
+  const counts = new Map<string, number>();
+  for (const c of raw) if (BRACKETS.has(c)) counts.set(c, (counts.get(c) ?? 0) + 1);
+  let end = raw.length;
+  while (end > 0) {
+    const last = raw[end - 1] ?? '';
     const open = PAIRS[last];
     if (open !== undefined) {
-      if (count(s, open) >= count(s, last)) return s;
-      s = s.slice(0, -1);
-    } else if (TRAILING.has(last)) {
-      s = s.slice(0, -1);
-    } else {
-      return s;
+      if ((counts.get(open) ?? 0) >= (counts.get(last) ?? 0)) break;
+      counts.set(last, (counts.get(last) ?? 0) - 1);
+    } else if (!TRAILING.has(last)) {
+      break;
     }
+    end -= 1;
   }
+  return raw.slice(0, end);
 }
 
 function withScheme(url: string): string {
@@ -72,29 +69,47 @@ function markdownTarget(text: string, start: number): string {
   return text.slice(start, end);
 }
 
-function blank(text: string, from: number, to: number): string {
-  return text.slice(0, from) + ' '.repeat(to - from) + text.slice(to);
+/** `text` with every [from, to) span blanked out (spans in order): one pass, not one copy per span. */
+function blankSpans(text: string, spans: ReadonlyArray<readonly [number, number]>): string {
+  if (spans.length === 0) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (const [from, to] of spans) {
+    const start = Math.max(from, at);
+    if (to <= start) continue;
+    parts.push(text.slice(at, start), ' '.repeat(to - start));
+    at = to;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
 
 /** All links in `text`, in order of appearance (duplicates kept; the caller normalizes and dedupes). */
 export function findUrls(text: string): FoundUrl[] {
   const found: FoundUrl[] = [];
-  let rest = text;
 
+  const angleSpans: Array<[number, number]> = [];
   for (const m of text.matchAll(ANGLE)) {
     const url = m[1];
     if (url === undefined) continue;
     found.push({ index: m.index, url: decodeEntities(url) });
-    rest = blank(rest, m.index, m.index + m[0].length);
+    angleSpans.push([m.index, m.index + m[0].length]);
   }
+  const afterAngle = blankSpans(text, angleSpans);
 
-  for (const m of rest.matchAll(MD_OPEN)) {
+  // A markdown link whose target would start inside an earlier link's target belongs to that link.
+  const mdSpans: Array<[number, number]> = [];
+  let taken = 0;
+  for (const m of afterAngle.matchAll(MD_OPEN)) {
     const start = m.index + m[0].length;
-    const url = markdownTarget(rest, start);
+    if (start < taken) continue;
+    const url = markdownTarget(afterAngle, start);
     if (url.length === 0) continue;
     found.push({ index: m.index, url: decodeEntities(url) });
-    rest = blank(rest, m.index, start + url.length);
+    mdSpans.push([m.index, start + url.length]);
+    taken = start + url.length;
   }
+  const rest = blankSpans(afterAngle, mdSpans);
 
   for (const m of rest.matchAll(BARE)) {
     const url = trimUrlEnd(m[0]);

@@ -25,13 +25,43 @@ const OPTIONS = {
   stripHash: true,
   stripTextFragment: true,
   stripWWW: false,
-  removeQueryParameters: TRACKING_PARAMS,
+  // The query is cleaned and sorted by cleanQuery: normalize-url's own sorting decodes the whole
+  // query, so `q=a%26b` (one parameter) would become `q=a&b` (two) and point at another page.
+  removeQueryParameters: false,
   removeTrailingSlash: false,
   removeSingleSlash: true,
   removeDirectoryIndex: false,
   removeExplicitPort: false,
-  sortQueryParameters: true,
+  sortQueryParameters: false,
 } as const;
+
+function isTracking(part: string): boolean {
+  const raw = part.split('=', 1)[0] ?? '';
+  let name = raw;
+  try {
+    name = decodeURIComponent(raw.replace(/\+/g, ' '));
+  } catch {}
+  return TRACKING_PARAMS.some((p) => (typeof p === 'string' ? p === name : p.test(name)));
+}
+
+function nameOf(part: string): string {
+  return part.split('=', 1)[0] ?? '';
+}
+
+/** Tracking parameters dropped, the others sorted by name (stable), each kept exactly as written. */
+function cleanQuery(url: URL): void {
+  if (url.search === '') return;
+  const parts = url.search
+    .slice(1)
+    .split('&')
+    .filter((p) => p !== '' && !isTracking(p));
+  parts.sort((a, b) => {
+    const x = nameOf(a);
+    const y = nameOf(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
+  url.search = parts.length > 0 ? `?${parts.join('&')}` : '';
+}
 
 /** The normalized form of an http(s) URL, or null when `raw` is not one. */
 export function normalizeUrl(raw: string): string | null {
@@ -44,11 +74,22 @@ export function normalizeUrl(raw: string): string | null {
     return null;
   }
   if ((parsed.protocol !== 'http:' && parsed.protocol !== 'https:') || parsed.hostname === '') return null;
+  cleanQuery(parsed);
+  // normalize-url also rewrites the query (it collapses "//" there: `?u=https://x` lost a slash on
+  // every pass); the query is ours, so it is set aside and put back as cleanQuery left it.
+  const query = parsed.search;
+  parsed.search = '';
   let out: string;
   try {
     out = normalize(parsed.href, OPTIONS);
   } catch {
     return null;
+  }
+  if (query) {
+    // With a query, the root keeps its slash (`https://x.example/?q=1`), as normalize-url wrote it.
+    const bare = new URL(out);
+    if (bare.pathname === '/' && !out.endsWith('/')) out += '/';
+    out += query;
   }
   // One Telegram post has several addresses (t.me/s/…, telegram.me/…, ?single): one cache entry, one check.
   const tg = parseTelegramUrl(out);

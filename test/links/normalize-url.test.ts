@@ -60,3 +60,28 @@ describe('Telegram post addresses', () => {
     expect(normalizeUrl('https://t.me/durov')).toBe('https://t.me/durov');
   });
 });
+
+describe('query strings keep their meaning', () => {
+  it.each([
+    ['http://Example.COM?q=a%26b', 'http://example.com/?q=a%26b'],
+    ['https://a.example/s?q=x%3Dy&b=1', 'https://a.example/s?b=1&q=x%3Dy'],
+    ['https://a.example/s?q=100%25&utm_source=tg', 'https://a.example/s?q=100%25'],
+    ['https://a.example/s?tag=%23news&a=1', 'https://a.example/s?a=1&tag=%23news'],
+    ['https://a.example/s?b=2&a=1&b=1', 'https://a.example/s?a=1&b=2&b=1'],
+    ['https://a.example/s?flag&utm_medium=x&fbclid=1', 'https://a.example/s?flag'],
+    ['https://a.example/s?utm_source=x', 'https://a.example/s'],
+  ])('%s → %s', (raw, expected) => {
+    expect(normalizeUrl(raw)).toBe(expected);
+    expect(normalizeUrl(expected)).toBe(expected);
+  });
+});
+
+describe('normalizeUrl on addresses inside the query (found by the property test)', () => {
+  it('keeps "//" in a query value, so a second pass changes nothing', () => {
+    const once = normalizeUrl('http://a.aa?https://');
+    expect(once).toBe('http://a.aa/?https://');
+    expect(once && normalizeUrl(once)).toBe(once);
+    const share = normalizeUrl('https://news.example/share?u=https://t.me/channel/1');
+    expect(share).toBe('https://news.example/share?u=https://t.me/channel/1');
+  });
+});

@@ -1,3 +1,5 @@
+import { discordText } from '../../core/safe-text.js';
+
 /** Discord's message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const LIMITS = {
   content: 2000,
@@ -26,10 +28,11 @@ export function truncate(s: string, max: number): string {
   return `${cut}…`;
 }
 
-/** Escapes Markdown so text from articles cannot format, link or quote inside our messages. */
-export function escapeMd(s: string): string {
-  return s.replace(/([\\`*_~|[\]<>@])/g, '\\$1').replace(/^(\s*)([#>-])/gm, '$1\\$2');
-}
+/**
+ * Escapes Markdown (and strips bidi and zero-width controls) so text from articles, the catalogue
+ * or users cannot format, link, quote or mention inside our messages: see core/safe-text.ts.
+ */
+export const escapeMd = discordText;
 
 /** Wraps bare http(s) links in <…> so Discord does not unfurl them. */
 export function noUnfurl(s: string): string {

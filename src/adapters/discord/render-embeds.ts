@@ -7,6 +7,7 @@ import type { APIEmbed, APIEmbedField } from 'discord.js';
 import type { EntryCard, ReplyLang } from '../../core/entry-card.js';
 import type { Reply, ReplyDenial, ReplyEntry, ReplyItem } from '../../core/reply.js';
 import { phrases } from '../../lang/phrases/index.js';
+import { plainLine } from '../../core/safe-text.js';
 import { fitEmbeds } from './fit-embeds.js';
 import { escapeMd, LIMITS, noUnfurl, safeUrl, truncate } from './limits.js';
 
@@ -22,7 +23,7 @@ function field(name: string, value: string, inline = false): APIEmbedField {
 
 function denialLine(d: ReplyDenial): string {
   const via = d.via ? `, ${escapeMd(d.via)}` : '';
-  const label = `${escapeMd(d.who)} (${d.type}, ${d.date}${via})`;
+  const label = `${escapeMd(d.who)} (${d.type}, ${escapeMd(d.date)}${via})`;
   const url = safeUrl(d.url);
   const link = url ? `[${label}](<${url}>)` : label;
   return `- ${link}${d.quote ? ` — “${escapeMd(d.quote)}”` : ''}`;
@@ -44,9 +45,9 @@ function entryFields(e: ReplyEntry, lang: ReplyLang): APIEmbedField[] {
   const pct = Math.round(e.confidence * 100);
   const fields = [
     field(
-      `${e.alerting ? '⚠️ ' : ''}${e.title}`,
+      `${e.alerting ? '⚠️ ' : ''}${escapeMd(e.title)}`,
       `**${p.label.rated(escapeMd(e.rating))}** · ${p.kind[e.kind]}${parent}\n` +
-        `${p.stance[e.stance]} · ${p.label.confidence(pct)} · ${e.method} · id \`${e.id}\``,
+        `${p.stance[e.stance]} · ${p.label.confidence(pct)} · ${e.method} · id \`${plainLine(e.id)}\``,
     ),
   ];
   if (e.evidence) fields.push(field(p.label.evidence, `> ${escapeMd(e.evidence.replace(/\s+/g, ' '))}`));
@@ -67,7 +68,10 @@ function itemFields(entries: ReplyEntry[], lang: ReplyLang): APIEmbedField[] {
   }
   if (rest.length)
     out.push(
-      field(phrases(lang).label.alsoMatched, rest.map((e) => `- ${e.title} (\`${e.id}\`)`).join('\n')),
+      field(
+        phrases(lang).label.alsoMatched,
+        rest.map((e) => `- ${escapeMd(e.title)} (\`${plainLine(e.id)}\`)`).join('\n'),
+      ),
     );
   return out;
 }
@@ -78,7 +82,7 @@ function itemEmbed(item: ReplyItem, lang: ReplyLang): APIEmbed {
   const notes = item.notes.map((n) => `*${phrases(lang).label.note}:* ${escapeMd(n)}`);
   const url = safeUrl(item.url);
   return {
-    title: truncate(label.replace(/\s+/g, ' '), LIMITS.title),
+    title: truncate(escapeMd(plainLine(label)), LIMITS.title),
     ...(url ? { url } : {}),
     description: truncate([`**${escapeMd(item.verdict)}**`, ...notes].join('\n'), LIMITS.description),
     color,
@@ -94,7 +98,7 @@ function footerText(reply: Reply): string {
 
 /** The plain-text fallback shown above the embeds and in notifications. */
 export function renderContent(reply: Reply): string {
-  return truncate(noUnfurl(reply.headline), LIMITS.content);
+  return truncate(noUnfurl(escapeMd(plainLine(reply.headline))), LIMITS.content);
 }
 
 /** The reply as embeds (at most 10, 6000 characters in all) plus a short text fallback. */
@@ -129,7 +133,7 @@ export function renderCardEmbed(card: EntryCard, catalogueVersion: string): APIE
   const denials = denialsValue(card);
   if (denials) fields.push(field('Denials', denials));
   return {
-    title: truncate(card.title, LIMITS.title),
+    title: truncate(escapeMd(plainLine(card.title)), LIMITS.title),
     description: truncate(`**Claimed:** ${escapeMd(card.summary)}`, LIMITS.description),
     color: COLORS.card,
     fields,

@@ -3,15 +3,17 @@
  * entry ids and the thread's name. What to post at all is decided by the conversation core.
  */
 import type { Reply } from '../../core/reply.js';
+import { plainLine } from '../../core/safe-text.js';
 import { escapeMd, LIMITS, noUnfurl, truncate } from './limits.js';
 
 /** One quiet line per link: the reason for a page that could not be read, else the verdict. */
 export function noteText(reply: Reply): string {
   const lines = reply.items.map((item) => {
-    if (item.status === 'error') return `${item.url ?? item.input}: ${item.errorMessage ?? item.verdict}`;
+    if (item.status === 'error')
+      return `${item.url ?? escapeMd(item.input)}: ${escapeMd(item.errorMessage ?? item.verdict)}`;
     return reply.items.length > 1
-      ? `${item.title ? escapeMd(item.title) : (item.url ?? item.input)}: ${item.verdict}`
-      : item.verdict;
+      ? `${escapeMd(item.title ?? item.url ?? item.input)}: ${escapeMd(item.verdict)}`
+      : escapeMd(item.verdict);
   });
   return truncate(noUnfurl(lines.join('\n')), LIMITS.content);
 }
@@ -31,7 +33,7 @@ export function threadName(reply: Reply): string {
   const raw = top
     ? `⚠️ Known ${top.kind}: ${top.title}`
     : `Link check: ${first?.title ?? hostOf(first?.url ?? null) ?? 'pasted link'}`;
-  return truncate(raw.replace(/\s+/g, ' ').trim(), LIMITS.threadName) || 'Link check';
+  return truncate(plainLine(raw), LIMITS.threadName) || 'Link check';
 }
 
 function hostOf(url: string | null): string | null {

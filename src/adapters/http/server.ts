@@ -2,13 +2,13 @@
  * The local HTTP API and page. The same express app carries Slack's /slack/events when Slack runs
  * in HTTP mode, so one port serves everything.
  */
-import { timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { App } from '../../app.js';
 import { composeReply } from '../../core/compose-reply.js';
 import { entryCard, type ReplyLang } from '../../core/entry-card.js';
 import type { CheckDetails, CheckOutput } from '../../core/types.js';
+import { guard } from './guard.js';
 import { PAGE_HTML } from './page.js';
 import { renderCardHtml, renderReplyHtml } from './render-html.js';
 
@@ -30,53 +30,6 @@ function badRequest(res: Response, message: string): void {
 
 function lang(q: unknown): ReplyLang {
   return q === 'ru' || q === 'kk' ? q : 'en';
-}
-
-const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]', '::1']);
-
-function isLoopback(host: string): boolean {
-  return LOOPBACK_NAMES.has(host) || host.startsWith('127.');
-}
-
-/**
- * Who may use the API and page (/healthz stays open for health checks). Listening on loopback (local mode), only requests addressed to a
- * loopback name are served: a web page elsewhere cannot reach the API through DNS rebinding. With
- * API_TOKEN set, a bearer token is required too. /slack/events is not guarded here: Bolt checks
- * Slack's signature on it.
- */
-function guard(config: App['config']) {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    if (isLoopback(config.host)) {
-      const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
-      if (!isLoopback(host)) {
-        res
-          .status(403)
-          .json({ error: { code: 'forbidden', message: 'This local API only answers on localhost.' } });
-        return;
-      }
-    }
-    if (config.apiToken) {
-      const auth = req.headers.authorization ?? '';
-      const given = auth.startsWith('Bearer ')
-        ? auth.slice(7)
-        : typeof req.query.token === 'string'
-          ? req.query.token
-          : '';
-      if (!safeEqual(given, config.apiToken)) {
-        res.status(401).json({
-          error: { code: 'unauthorized', message: 'Send the API token as "Authorization: Bearer …".' },
-        });
-        return;
-      }
-    }
-    next();
-  };
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 export function createHttpApp(app: App): express.Express {

@@ -14,6 +14,7 @@ import { ConfigError, DependencyError } from '../../errors.js';
 import type { SettingsStore } from '../../conversation/settings.js';
 import type { FeedbackStore } from '../../store/feedback.js';
 import { Background, describeError } from './background.js';
+import { limitSlackBody } from './body-limit.js';
 import { boltLogger } from './bolt-logger.js';
 import type { SlackContext } from './context.js';
 import { onActions } from './on-action.js';
@@ -113,6 +114,8 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
   } else {
     if (!slack.signingSecret)
       throw new ConfigError('SLACK_SIGNING_SECRET is required for HTTP events (or set SLACK_APP_TOKEN)');
+    // Mounted before Bolt's route, so an oversized body is refused before anything buffers it.
+    deps.http.post('/slack/events', limitSlackBody());
     receiver = new ExpressReceiver({
       signingSecret: slack.signingSecret,
       app: deps.http,

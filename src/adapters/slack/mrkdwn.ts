@@ -1,12 +1,12 @@
 /**
- * Slack mrkdwn helpers. Every piece of text that reaches Slack goes through `esc`: `&`, `<` and `>`
- * are the only control characters of mrkdwn, so once they are escaped an article that contains
- * `<!channel>` or `<@U123>` cannot ping anyone or forge a link.
+ * Slack mrkdwn helpers. Every piece of text that reaches Slack goes through `esc` (our own text:
+ * `&`, `<` and `>` escaped, so `<!channel>` or `<@U123>` cannot ping anyone or forge a link) or,
+ * when it comes from an article, the catalogue or a user, `slackText` (see core/safe-text.ts: also no
+ * bidi or zero-width characters and no formatting).
  */
+import { slackEscape, slackText } from '../../core/safe-text.js';
 
-export function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+export const esc = slackEscape;
 
 /** Undoes Slack's escaping of `&`, `<`, `>` (how Slack delivers text in events). */
 export function unesc(text: string): string {
@@ -45,13 +45,13 @@ export function safeUrl(raw: string): string | null {
 /** `<url|label>` when the URL is safe, else the label alone (escaped either way). */
 export function link(url: string | null, label: string): string {
   const safe = url ? safeUrl(url) : null;
-  const text = esc(label.replace(/\s+/g, ' ').trim() || (url ?? ''));
-  return safe ? `<${safe}|${text}>` : text;
+  const shown = slackText(label.replace(/\s+/g, ' ').trim() || (url ?? ''));
+  return safe ? `<${safe}|${shown}>` : shown;
 }
 
-/** A quotation as mrkdwn block quote lines, escaped. */
-export function quoteLines(text: string): string {
-  return esc(text)
+/** A quotation as mrkdwn block quote lines, made safe. */
+export function quoteLines(quote: string): string {
+  return slackText(quote)
     .split(/\r?\n/)
     .map((l) => `> ${l}`)
     .join('\n');

@@ -1,6 +1,6 @@
 /**
  * Reply → Block Kit, with a plain-text fallback. Pure. Every text from an article or the catalogue
- * is escaped (see mrkdwn.ts) and every mrkdwn object is `verbatim`, so Slack never turns words
+ * goes through slackText (core/safe-text.ts: no bidi or zero-width controls, no markup) and every mrkdwn object is `verbatim`, so Slack never turns words
  * into mentions or links on its own. Sizes stay within Slack's limits (50 blocks, 3,000 characters
  * per text, 2,000 per button value).
  */
@@ -9,6 +9,7 @@ import type { ReplyLang } from '../../core/entry-card.js';
 import type { Reply, ReplyDenial, ReplyEntry, ReplyItem } from '../../core/reply.js';
 import { phrases } from '../../lang/phrases/index.js';
 import { renderText } from '../../core/render-text.js';
+import { slackText } from '../../core/safe-text.js';
 import { ACTION, encodeEntryIds, FEEDBACK_BLOCK_ID, SHARE_BLOCK_ID } from './actions.js';
 import { esc, link, quoteLines, truncate } from './mrkdwn.js';
 
@@ -58,8 +59,8 @@ function button(actionId: string, label: string, value: string, style?: 'primary
 
 function denialLine(d: ReplyDenial): string {
   const via = d.via ? `, ${d.via}` : '';
-  const line = `• ${link(d.url, truncate(d.who, 200))} — ${d.type}, ${esc(d.date)}${esc(via)}`;
-  return d.quote ? `${line}\n    “${esc(truncate(d.quote, 300))}”` : line;
+  const line = `• ${link(d.url, truncate(d.who, 200))} — ${d.type}, ${slackText(d.date)}${slackText(via)}`;
+  return d.quote ? `${line}\n    “${slackText(truncate(d.quote, 300))}”` : line;
 }
 
 /** Who denied it, when, with a link and a short quote; or why there is no official denial. */
@@ -70,17 +71,17 @@ export function denialSection(
 ): Block | null {
   const p = phrases(lang).label;
   const lines = denials.slice(0, 3).map(denialLine);
-  if (noOfficialDenial) lines.push(`• ${p.noOfficialDenial}: ${esc(truncate(noOfficialDenial, 300))}`);
+  if (noOfficialDenial) lines.push(`• ${p.noOfficialDenial}: ${slackText(truncate(noOfficialDenial, 300))}`);
   return lines.length ? section(`*${p.denials}*\n${lines.join('\n')}`) : null;
 }
 
 function entryBlocks(e: ReplyEntry, lang: ReplyLang): Block[] {
   const p = phrases(lang);
   const head = [
-    `*${esc(truncate(e.title, 200))}* · ${p.kind[e.kind]}, ${p.label.rated(`*${esc(e.rating)}*`)}`,
+    `*${slackText(truncate(e.title, 200))}* · ${p.kind[e.kind]}, ${p.label.rated(`*${slackText(e.rating)}*`)}`,
   ];
-  if (e.parent) head.push(`_${esc(p.label.partOf(truncate(e.parent.title, 200)))}_`);
-  head.push(esc(truncate(e.context, 900)));
+  if (e.parent) head.push(`_${slackText(p.label.partOf(truncate(e.parent.title, 200)))}_`);
+  head.push(slackText(truncate(e.context, 900)));
   const blocks: Block[] = [section(head.join('\n'))];
   if (e.evidence) blocks.push(section(`*${p.label.evidence}*\n${quoteLines(truncate(e.evidence, 600))}`));
   const denials = denialSection(e.denials, e.noOfficialDenial, lang);
@@ -99,19 +100,19 @@ function itemLabel(item: ReplyItem): string {
 function itemBlocks(item: ReplyItem, many: boolean, lang: ReplyLang): Block[] {
   const p = phrases(lang).label;
   const blocks: Block[] = [];
-  if (many) blocks.push(section(`*${itemLabel(item)}*\n${esc(item.verdict)}`));
+  if (many) blocks.push(section(`*${itemLabel(item)}*\n${slackText(item.verdict)}`));
   else if (item.url) blocks.push(context(`${p.article}: ${itemLabel(item)}`));
   item.entries.slice(0, ENTRIES_PER_ITEM).forEach((e, i) => {
     if (i > 0 || many) blocks.push({ type: 'divider' });
     blocks.push(...entryBlocks(e, lang));
   });
-  if (item.notes.length) blocks.push(context(...item.notes.map((n) => `${p.note}: ${esc(n)}`)));
+  if (item.notes.length) blocks.push(context(...item.notes.map((n) => `${p.note}: ${slackText(n)}`)));
   return blocks;
 }
 
 function quietBlocks(reply: Reply): Block[] {
   const lines = reply.items.map((i) =>
-    reply.items.length > 1 || i.url ? `${itemLabel(i)}: ${esc(i.verdict)}` : esc(i.verdict),
+    reply.items.length > 1 || i.url ? `${itemLabel(i)}: ${slackText(i.verdict)}` : slackText(i.verdict),
   );
   return [context(...lines)];
 }
@@ -153,7 +154,7 @@ export function fitBlocks(body: Block[], tail: Block[], lang: ReplyLang = 'en'):
 }
 
 export function fallbackText(reply: Reply): string {
-  return truncate(esc(renderText(reply)), MAX_FALLBACK);
+  return truncate(slackText(renderText(reply)), MAX_FALLBACK);
 }
 
 export function renderReplyBlocks(reply: Reply, opts: RenderOptions): SlackMessage {
@@ -162,7 +163,7 @@ export function renderReplyBlocks(reply: Reply, opts: RenderOptions): SlackMessa
   if (opts.mode === 'quiet') {
     body.push(...quietBlocks(reply));
   } else {
-    body.push(section(`*${esc(reply.headline)}*`));
+    body.push(section(`*${slackText(reply.headline)}*`));
     for (const item of reply.items) body.push(...itemBlocks(item, many, reply.lang));
   }
   const p = phrases(reply.lang).label;
@@ -171,7 +172,7 @@ export function renderReplyBlocks(reply: Reply, opts: RenderOptions): SlackMessa
   const blocks = fitBlocks(body, [...buttonBlocks(reply, opts), footer], reply.lang);
   const text =
     opts.mode === 'quiet'
-      ? truncate(esc(reply.items.map((i) => i.verdict).join('\n')), MAX_FALLBACK)
+      ? truncate(slackText(reply.items.map((i) => i.verdict).join('\n')), MAX_FALLBACK)
       : fallbackText(reply);
   return { text, blocks };
 }

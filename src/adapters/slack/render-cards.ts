@@ -1,5 +1,6 @@
 /** Catalogue cards, usage, settings and short notices as Block Kit. Pure; all text escaped. */
 import type { EntryCard } from '../../core/entry-card.js';
+import { slackText } from '../../core/safe-text.js';
 import { esc, truncate } from './mrkdwn.js';
 import {
   type Block,
@@ -13,11 +14,11 @@ import type { StoredSettings } from '../../conversation/settings.js';
 
 function cardBlocks(card: EntryCard): Block[] {
   const lines = [
-    `*${esc(truncate(card.title, 200))}* · ${card.kind}, rated *${esc(card.rating)}*`,
-    `*Claimed:* ${esc(truncate(card.summary, 500))}`,
-    `*Context:* ${esc(truncate(card.context, 900))}`,
+    `*${slackText(truncate(card.title, 200))}* · ${card.kind}, rated *${slackText(card.rating)}*`,
+    `*Claimed:* ${slackText(truncate(card.summary, 500))}`,
+    `*Context:* ${slackText(truncate(card.context, 900))}`,
   ];
-  if (card.parent) lines.push(`_Part of the narrative “${esc(truncate(card.parent.title, 200))}”_`);
+  if (card.parent) lines.push(`_Part of the narrative “${slackText(truncate(card.parent.title, 200))}”_`);
   const blocks: Block[] = [section(lines.join('\n'))];
   const denials = denialSection(card.denials, card.noOfficialDenial);
   if (denials) blocks.push(denials);
@@ -38,22 +39,25 @@ export function renderCards(
   catalogueVersion: string,
 ): SlackMessage {
   if (cards.length === 0) {
-    const text = `No catalogue entry matches “${esc(truncate(query, 200))}”. Try other words, in English, Russian or Kazakh.`;
+    const text = `No catalogue entry matches “${slackText(truncate(query, 200))}”. Try other words, in English, Russian or Kazakh.`;
     return { text, blocks: [section(text), footer(catalogueVersion)] };
   }
-  const head = `Catalogue entries for “${esc(truncate(query, 200))}”:`;
+  const head = `Catalogue entries for “${slackText(truncate(query, 200))}”:`;
   const body: Block[] = [section(head)];
   cards.forEach((c, i) => {
     if (i > 0) body.push({ type: 'divider' });
     body.push(...cardBlocks(c));
   });
-  const text = truncate([head, ...cards.map((c) => `• ${esc(c.title)} (${esc(c.id)})`)].join('\n'), 3000);
+  const text = truncate(
+    [head, ...cards.map((c) => `• ${slackText(c.title)} (${esc(c.id)})`)].join('\n'),
+    3000,
+  );
   return { text, blocks: fitBlocks(body, [footer(catalogueVersion)]) };
 }
 
 export function renderCard(card: EntryCard, catalogueVersion: string): SlackMessage {
   return {
-    text: `${esc(card.title)} (${esc(card.id)})`,
+    text: `${slackText(card.title)} (${esc(card.id)})`,
     blocks: [...cardBlocks(card), footer(catalogueVersion)],
   };
 }

@@ -96,10 +96,10 @@ describe('Discord bot: messages with links', () => {
     );
     // Article text cannot smuggle a link or a mention into our message.
     expect(fields[1]?.value).toBe(
-      '> NATO has opened its \\[centre\\](https://evil.example) in Almaty, \\@everyone.',
+      '> NATO has opened its \\[centre\\]\\(https://evil.example\\) in Almaty, \\@everyone.',
     );
     expect(fields[3]?.value).toBe(
-      '- [Test Ministry (Test Spokesperson) (official, 2023-10-25)](<https://example.org/denial>) — “This is not true.”',
+      '- [Test Ministry \\(Test Spokesperson\\) (official, 2023-10-25)](<https://example.org/denial>) — “This is not true.”',
     );
     const buttons = json((body.components as Json[])[0]).components as Json[];
     expect(buttons.map((b) => [b.label, b.custom_id])).toEqual([

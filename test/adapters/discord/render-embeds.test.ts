@@ -167,7 +167,7 @@ describe('text helpers', () => {
 
   it('escapes Markdown that could link, format, quote or mention', () => {
     expect(escapeMd('[x](https://e.example) **b** @everyone')).toBe(
-      '\\[x\\](https://e.example) \\*\\*b\\*\\* \\@everyone',
+      '\\[x\\]\\(https://e.example\\) \\*\\*b\\*\\* \\@everyone',
     );
     expect(escapeMd('# heading\n- item\n> quote')).toBe('\\# heading\n\\- item\n\\> quote');
     expect(escapeMd('кто-то')).toBe('кто-то');

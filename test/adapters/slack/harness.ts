@@ -71,6 +71,8 @@ export interface Harness<S extends CheckService = FakeCheckService> {
   feedback: FeedbackStore;
   logs: LogRecord[];
   eventsUrl: string;
+  /** The HTTP server Bolt's routes are mounted on. */
+  server: Server;
   sendEvent(
     body: Json,
     opts?: { retryNum?: number; signWith?: string; timestamp?: number },
@@ -141,6 +143,7 @@ export async function startHarnessWith<S extends CheckService>(
     feedback,
     logs,
     eventsUrl,
+    server,
     sendEvent: (body, o = {}) =>
       postSigned(eventsUrl, JSON.stringify(body), {
         secret: SECRET,
