@@ -147,13 +147,13 @@ async function discordDriver(service: ScriptedService): Promise<Driver> {
       const p = commandPayload([{ name: 'settings', value: args }]);
       // A member without Manage Server.
       const member = { ...(p.member as Record<string, unknown>), permissions: '0' };
-      const payload = { ...p, member };
+      const payload: Record<string, unknown> = { ...p, token: 'token-of-a-member', member };
       x.fake.dispatch('INTERACTION_CREATE', payload);
       const r = await waitFor(
         () =>
           x.fake
             .requestsTo('PATCH', /\/messages\/@original$/)
-            .find((q) => q.path.includes(String((payload as Record<string, unknown>).token))),
+            .find((q) => q.path.includes(String(payload.token))),
         'the settings answer',
       );
       return String((r.body as Record<string, unknown>).content);
