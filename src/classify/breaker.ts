@@ -4,7 +4,7 @@
  * API; after `cooldownMs` it lets one trial call through (half-open): success closes it, failure
  * opens it again for another cool-down.
  *
- * Why not opossum (installed): it wraps one function with its own timeout, counts an error
+ * Why not opossum (weighed, not used): it wraps one function with its own timeout, counts an error
  * percentage over a rolling window kept by a setInterval, and moves to half-open on a setTimeout,
  * so its state cannot follow an injected clock, and "n failures in a row" needs tuning of window,
  * volume and percentage. Our retries already turn a storm into one failure; what we need is this.
