@@ -41,6 +41,7 @@ describe('slack/manifest.yaml', () => {
       'chat:write',
       'commands',
       'groups:history',
+      'users:read',
     ]);
   });
 
