@@ -7,8 +7,8 @@
  * concepts real catalogues repeat everywhere (Kazakhstan, Russia, NATO, the West, …), so an
  * article's frequent words hit thousands of entries at once, as they would in production.
  */
-import type { Catalogue, Entry, EntryInput } from '../src/claims/schema.js';
-import { entrySchema } from '../src/claims/schema.js';
+import type { Catalogue, Entry, EntryInput } from '../src/model/catalogue.js';
+import { entrySchema } from '../src/model/catalogue.js';
 import { textOf } from '../src/claims/strings.js';
 
 export function rng(seed: number): () => number {

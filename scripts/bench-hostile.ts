@@ -3,7 +3,7 @@
  * 1 MB and 2 MB of text, as a page built to freeze the bot would be. The matcher must stay linear:
  * the 2 MB page should take about twice the 1 MB page's time, never four times.
  */
-import type { Catalogue } from '../src/claims/schema.js';
+import type { Catalogue } from '../src/model/catalogue.js';
 import { createLexicalMatcher } from '../src/match/index.js';
 import { stats } from './bench-pipeline.js';
 

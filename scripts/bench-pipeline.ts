@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Catalogue } from '../src/claims/schema.js';
+import type { Catalogue } from '../src/model/catalogue.js';
 import { extractArticle } from '../src/fetch/extract-article.js';
 import { createArticleFetcher } from '../src/fetch/fetch-article.js';
 import { createLexicalMatcher } from '../src/match/index.js';

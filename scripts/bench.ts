@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { loadCatalogue } from '../src/claims/load.js';
-import type { Catalogue } from '../src/claims/schema.js';
+import type { Catalogue } from '../src/model/catalogue.js';
 import { createLexicalMatcher } from '../src/match/index.js';
 import { clearWordKeyCache } from '../src/text/word-keys.js';
 import { plantedSentences, syntheticArticle, syntheticCatalogue } from './bench-data.js';

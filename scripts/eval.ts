@@ -13,9 +13,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCatalogue } from '../src/claims/load.js';
-import type { Catalogue } from '../src/claims/schema.js';
-import { readConfig } from '../src/config.js';
-import type { Article, Match } from '../src/core/types.js';
+import type { Catalogue } from '../src/model/catalogue.js';
+import { readConfig } from '../src/model/config.js';
+import type { Article, Match } from '../src/model/types.js';
 import { silentLogger } from '../src/logger.js';
 import {
   casesFromCatalogue,

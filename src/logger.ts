@@ -1,7 +1,7 @@
 /** pino logger with secrets redacted by path and by value. Logs go to stderr (stdout is for CLI output). */
 import { pino } from 'pino';
-import type { Config } from './config.js';
-import type { Logger } from './core/ports.js';
+import type { Config } from './model/config.js';
+import type { Logger } from './model/ports.js';
 
 const SECRET_PATHS = [
   '*.token',

@@ -7,8 +7,8 @@ import { startDiscord } from './adapters/discord/index.js';
 import { createHttpApp, finishHttpApp } from './adapters/http/server.js';
 import { startSlack } from './adapters/slack/index.js';
 import { buildApp } from './app.js';
-import { readConfig, redact } from './config.js';
-import { CatalogueError, ConfigError } from './errors.js';
+import { readConfig, redact } from './model/config.js';
+import { CatalogueError, ConfigError } from './model/errors.js';
 import { createLogger } from './logger.js';
 
 interface Stoppable {

@@ -1,7 +1,7 @@
 /** Config errors name the variable and echo the value, but never the credentials inside it. */
 import { describe, expect, it } from 'vitest';
-import { readConfig, redact } from '../src/config.js';
-import { ConfigError } from '../src/errors.js';
+import { readConfig, redact } from '../src/model/config.js';
+import { ConfigError } from '../src/model/errors.js';
 
 function errorOf(env: Record<string, string>): string {
   try {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../src/config.js';
-import { ConfigError } from '../src/errors.js';
+import { readConfig } from '../src/model/config.js';
+import { ConfigError } from '../src/model/errors.js';
 
 describe('readConfig', () => {
   it('gives local defaults with no variables set', () => {

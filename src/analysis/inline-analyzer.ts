@@ -2,9 +2,9 @@
  * The Analyzer port on the calling thread: for the command line and for tests. No time budget (a
  * synchronous step cannot be interrupted); the server uses the worker pool instead.
  */
-import type { Catalogue } from '../claims/schema.js';
-import type { Analyzer, LexicalMatcher } from '../core/ports.js';
-import type { Article, Language, Match } from '../core/types.js';
+import type { Catalogue } from '../model/catalogue.js';
+import type { Analyzer, LexicalMatcher } from '../model/ports.js';
+import type { Article, Language, Match } from '../model/types.js';
 import { createLexicalMatcher } from '../match/index.js';
 import { runTask } from './tasks.js';
 

@@ -8,10 +8,10 @@
  */
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { Catalogue } from '../claims/schema.js';
-import type { Analyzer, Logger } from '../core/ports.js';
-import type { Article, Language, Match } from '../core/types.js';
-import { FetchError } from '../errors.js';
+import type { Catalogue } from '../model/catalogue.js';
+import type { Analyzer, Logger } from '../model/ports.js';
+import type { Article, Language, Match } from '../model/types.js';
+import { FetchError } from '../model/errors.js';
 import type { AnalysisOutput, AnalysisTask, WorkerMessage } from './tasks.js';
 
 export interface PoolAnalyzerOptions {

@@ -3,8 +3,8 @@
  * worker thread (every value here survives structured cloning).
  */
 import type { MessagePort } from 'node:worker_threads';
-import type { FetchedPage, LexicalMatcher } from '../core/ports.js';
-import type { Article, Language, Match } from '../core/types.js';
+import type { FetchedPage, LexicalMatcher } from '../model/ports.js';
+import type { Article, Language, Match } from '../model/types.js';
 import { detectLanguage } from '../fetch/detect-language.js';
 import { extractPage } from '../fetch/extract-page.js';
 

@@ -4,7 +4,7 @@
  */
 import { workerData } from 'node:worker_threads';
 import { buildCatalogue } from '../claims/load.js';
-import type { Entry } from '../claims/schema.js';
+import type { Entry } from '../model/catalogue.js';
 import { createLexicalMatcher } from '../match/index.js';
 import { type AnalysisOutput, runTask, type WorkerMessage } from './tasks.js';
 

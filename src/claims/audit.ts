@@ -5,10 +5,10 @@
  * Pure: `claimdesk claims audit` reads the files and prints the report.
  */
 import type { ActorIndex } from './actors.js';
-import { isBefore } from './dates.js';
+import { isBefore } from '../model/dates.js';
 import { formatPath } from './issues.js';
 import { unsourcedAttributions } from './provenance.js';
-import type { Entry } from './schema.js';
+import type { Entry } from '../model/catalogue.js';
 import { type CheckedString, isUnverified, textOf } from './strings.js';
 
 export interface EntryAudit {

@@ -1,7 +1,7 @@
 /** Rules across entries: ids are unique, parents exist, are narratives, and never loop. */
 import { closest } from './closest.js';
 import type { CatalogueIssue, Position } from './issues.js';
-import type { Entry } from './schema.js';
+import type { Entry } from '../model/catalogue.js';
 
 export interface LocatedEntry {
   entry: Entry;

@@ -5,9 +5,9 @@
  * `no_official_denial` (and only then).
  */
 import { closest } from './closest.js';
-import { isBefore } from './dates.js';
+import { isBefore } from '../model/dates.js';
 import type { CatalogueIssue, Position } from './issues.js';
-import type { Entry } from './schema.js';
+import type { Entry } from '../model/catalogue.js';
 
 export interface RuleContext {
   file: string;

@@ -10,7 +10,7 @@
  * Telegram post we do not link), and saying so would be false. Denials go in `citation`. A page
  * published by an outlet of the sources list names that outlet as publisher, with its kind.
  */
-import type { Catalogue, Entry } from './schema.js';
+import type { Catalogue, Entry } from '../model/catalogue.js';
 import { textOf } from './strings.js';
 
 export interface ClaimReviewOptions {

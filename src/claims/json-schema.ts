@@ -1,6 +1,6 @@
 /** The JSON Schema of a catalogue entry, generated from the zod schema, for editors (claims/schema.json). */
 import { z } from 'zod';
-import { entrySchema } from './schema.js';
+import { entrySchema } from '../model/catalogue.js';
 
 /**
  * The input side of the schema (fields with defaults are optional), as draft-07 JSON Schema,

@@ -5,10 +5,10 @@
  * `path:line:col: message` and the last good catalogue stays in use. Replicas reading the same
  * directory compute the same version, so they converge on the same catalogue.
  */
-import type { Logger } from '../core/ports.js';
+import type { Logger } from '../model/ports.js';
 import { formatIssue } from './issues.js';
 import { catalogueVersion, readEntryFiles, validateCatalogueDir } from './load.js';
-import type { Catalogue } from './schema.js';
+import type { Catalogue } from '../model/catalogue.js';
 
 export type RefreshOutcome = 'unchanged' | 'swapped' | 'invalid' | 'unreadable';
 

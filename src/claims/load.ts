@@ -2,11 +2,11 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CatalogueError } from '../errors.js';
+import { CatalogueError } from '../model/errors.js';
 import { type CatalogueIssue, sortIssues } from './issues.js';
 import { ACTORS_FILE, type ParsedActors, parseActorsFile } from './meta.js';
 import { fileSizeIssue, totalSizeIssue } from './size-caps.js';
-import type { Catalogue, Entry } from './schema.js';
+import type { Catalogue, Entry } from '../model/catalogue.js';
 import { ENTRY_FILE_RE, type EntryFile, validateCatalogueFiles } from './validate.js';
 
 export interface CatalogueCheck {

@@ -1,8 +1,9 @@
 /** Reading an entry in a language: localized text with English fallback, and its newest official denial. */
-import type { Denial, Entry, Localized } from './schema.js';
+import type { Denial, Entry, Localized } from '../model/catalogue.js';
+import type { ReplyLang } from '../model/types.js';
 import { isUnverified, textOf } from './strings.js';
 
-export type CatalogueLang = 'en' | 'ru' | 'kk';
+export type CatalogueLang = ReplyLang;
 
 /**
  * The text in `lang`, or the English text when the entry has no translation in `lang` or only an

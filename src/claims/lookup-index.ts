@@ -5,7 +5,7 @@
  */
 import { tokenize } from '../text/normalize.js';
 import { wordKeys } from '../text/word-keys.js';
-import type { Catalogue, Entry, Localized } from './schema.js';
+import type { Catalogue, Entry, Localized } from '../model/catalogue.js';
 import { textOf } from './strings.js';
 
 /** The entries a key occurs in (ascending indexes), with the weight of the best field it occurs in. */

@@ -7,11 +7,11 @@
  * summary 1) times the word's rarity in the catalogue (idf); summed over the words, and scaled by
  * the share of query words the entry contains. An exact id comes first whatever the rest.
  */
-import type { LookupHit } from '../core/ports.js';
+import type { LookupHit } from '../model/ports.js';
 import { tokenize } from '../text/normalize.js';
 import { otherScriptTag, wordKeys } from '../text/word-keys.js';
 import { type LookupIndex, lookupIndex, type Postings } from './lookup-index.js';
-import type { Catalogue } from './schema.js';
+import type { Catalogue } from '../model/catalogue.js';
 
 /** Score given to the entry whose id is exactly the query. */
 export const EXACT_ID_SCORE = 1000;

@@ -7,7 +7,7 @@
 import { type ActorIndex, type NamedActor, namedActors } from './actors.js';
 import type { CatalogueIssue } from './issues.js';
 import type { RuleContext } from './entry-rules.js';
-import type { Entry } from './schema.js';
+import type { Entry } from '../model/catalogue.js';
 import { textOf } from './strings.js';
 
 const EXAMPLE_KINDS = ['match', 'no_match', 'debunk'] as const;

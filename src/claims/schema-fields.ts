@@ -1,6 +1,6 @@
 /** The field names the entry schema allows at a path: for "unknown field … did you mean …?". */
 import { z } from 'zod';
-import { entrySchema } from './schema.js';
+import { entrySchema } from '../model/catalogue.js';
 
 /** Follows a data path through the schema (the entry schema unless given); the allowed keys there, or []. */
 export function knownFieldsAt(path: ReadonlyArray<PropertyKey>, root: unknown = entrySchema): string[] {

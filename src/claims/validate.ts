@@ -8,7 +8,7 @@ import { provenanceIssues } from './provenance.js';
 import { sizeIssue } from './size-caps.js';
 import { catalogueIssues, type LocatedEntry } from './catalogue-rules.js';
 import { entryIssues } from './entry-rules.js';
-import { type Entry, entrySchema } from './schema.js';
+import { type Entry, entrySchema } from '../model/catalogue.js';
 import { schemaIssues } from './schema-issues.js';
 import { parseYaml } from './yaml-source.js';
 

@@ -9,7 +9,7 @@
  * so its state cannot follow an injected clock, and "n failures in a row" needs tuning of window,
  * volume and percentage. Our retries already turn a storm into one failure; what we need is this.
  */
-import type { Clock } from '../core/ports.js';
+import type { Clock } from '../model/ports.js';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 /** neutral: the call ended without telling us whether the service works (cancelled, refused content). */

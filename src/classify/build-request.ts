@@ -4,8 +4,8 @@
  * article excerpt. Every estimate is conservative (see tokens.ts).
  */
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
-import type { Catalogue } from '../claims/schema.js';
-import type { Article, Match } from '../core/types.js';
+import type { Catalogue } from '../model/catalogue.js';
+import type { Article, Match } from '../model/types.js';
 import { type Candidate, type CandidateLimits, renderCandidates, selectCandidates } from './candidates.js';
 import { buildExcerpt, passagesWithKeys } from './excerpt.js';
 import { responseFormat } from './output-schema.js';

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Article } from '../core/types.js';
+import type { Article } from '../model/types.js';
 import { loadPromptTemplate } from './prompt.js';
 
 export interface CacheKeyParts {

@@ -6,7 +6,7 @@
 import OpenAI from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
 import { z } from 'zod';
-import type { Clock } from '../core/ports.js';
+import type { Clock } from '../model/ports.js';
 import { nextDelay, type RetryPolicy } from './retry.js';
 
 export type FailureKind =

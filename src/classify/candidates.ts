@@ -4,8 +4,8 @@
  * token budget (examples go first, then the lowest-ranked candidates).
  */
 import { pick } from '../claims/localize.js';
-import type { Catalogue, Entry } from '../claims/schema.js';
-import type { Language, Match } from '../core/types.js';
+import type { Catalogue, Entry } from '../model/catalogue.js';
+import type { Language, Match } from '../model/types.js';
 import type { RetrievalHit } from './retrieval.js';
 import { estimateTokens, neutralizeDelimiters, truncateToTokens } from './tokens.js';
 

@@ -4,7 +4,7 @@
  * most weighted terms with the candidates. Passages keep their order; "[…]" marks what was left out.
  * All article text is neutralized so it cannot close the <article> delimiter.
  */
-import type { Article, Match } from '../core/types.js';
+import type { Article, Match } from '../model/types.js';
 import type { KeyFn } from './retrieval.js';
 import { estimateTokens, neutralizeDelimiters, truncateToTokens } from './tokens.js';
 

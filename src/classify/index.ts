@@ -5,7 +5,7 @@
  * rejects with DependencyError('llm', sentence); the pipeline then falls back to lexical matching.
  */
 import OpenAI from 'openai';
-import type { Config } from '../config.js';
+import type { Config } from '../model/config.js';
 import type {
   Classifier,
   ClassifyRequest,
@@ -13,9 +13,9 @@ import type {
   Clock,
   KeyValueStore,
   Logger,
-} from '../core/ports.js';
-import { systemClock } from '../core/ports.js';
-import { ConfigError, DependencyError } from '../errors.js';
+} from '../model/ports.js';
+import { systemClock } from '../model/ports.js';
+import { ConfigError, DependencyError } from '../model/errors.js';
 import { createVocabularyCheck } from '../match/entry-vocabulary.js';
 import { termKeys } from '../text/normalize.js';
 import { fixedTokens, MIN_CONTENT_TOKENS, planRequest } from './build-request.js';

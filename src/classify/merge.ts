@@ -20,7 +20,7 @@
  * - Evidence: lexical quotes first, then the model's, without duplicates (same text after
  *   normalization, or one contained in another already kept).
  */
-import type { Evidence, Match, Stance } from '../core/types.js';
+import type { Evidence, Match, Stance } from '../model/types.js';
 import { normalizeQuote } from './quote.js';
 import { clampConfidence } from './validate.js';
 

@@ -2,7 +2,7 @@
  * Classifications in the KeyValueStore. A store that fails only costs a model call: get() misses and
  * put() is skipped, each with a warning. What comes back is parsed; a stale or foreign shape misses.
  */
-import type { ClassifyResponse, KeyValueStore, Logger } from '../core/ports.js';
+import type { ClassifyResponse, KeyValueStore, Logger } from '../model/ports.js';
 import { type StoredResponse, storedResponseSchema } from './cache-key.js';
 
 export interface ResultCache {

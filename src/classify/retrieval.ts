@@ -3,7 +3,7 @@
  * terms (all languages), keyed by the matcher's normalized term keys. Lets a paraphrase with no
  * keyword hit still bring the right entry to the model. Built once per catalogue object.
  */
-import type { Catalogue, Entry } from '../claims/schema.js';
+import type { Catalogue, Entry } from '../model/catalogue.js';
 import { textOf } from '../claims/strings.js';
 
 /** Normalized, stemmed term keys of a text (the matcher's `termKeys`). */

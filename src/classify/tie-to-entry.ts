@@ -9,8 +9,8 @@
  * A finding the lexical matcher also made is left as it is: mergeFindings combines the two, so the
  * model can neither silence a lexical alert nor turn a lexical debunk into one.
  */
-import type { ClassifyRequest, ClassifyResponse } from '../core/ports.js';
-import type { Language, Match } from '../core/types.js';
+import type { ClassifyRequest, ClassifyResponse } from '../model/ports.js';
+import type { Language, Match } from '../model/types.js';
 import type { VocabularyCheck } from '../match/entry-vocabulary.js';
 import { clampConfidence } from './validate.js';
 

@@ -3,8 +3,8 @@
  * quote does not occur in the article, are dropped; confidence is clamped; the evidence kept is the
  * article's own text. What survives is a Match with method "llm".
  */
-import type { Catalogue } from '../claims/schema.js';
-import type { Article, Match } from '../core/types.js';
+import type { Catalogue } from '../model/catalogue.js';
+import type { Article, Match } from '../model/types.js';
 import { findingSchema } from './output-schema.js';
 import { quoteFinder } from './quote.js';
 

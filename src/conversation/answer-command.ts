@@ -4,10 +4,10 @@
  * for admins (the adapter tells how to ask the platform; ADMIN_USERS always counts), and every
  * change is logged with who and when.
  */
-import type { CheckService } from '../core/check-service.types.js';
-import { type EntryCard, entryCard, type ReplyLang } from '../core/entry-card.js';
-import type { Clock, Logger } from '../core/ports.js';
-import type { Reply } from '../core/reply.js';
+import type { CheckService } from '../model/check-service.js';
+import { type EntryCard, entryCard, type ReplyLang } from '../pipeline/entry-card.js';
+import type { Clock, Logger } from '../model/ports.js';
+import type { Reply } from '../model/reply.js';
 import { phrases } from '../lang/phrases/index.js';
 import type { CommandRequest } from './parse-command.js';
 import { queryLanguage } from './parse-command.js';

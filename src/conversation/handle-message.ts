@@ -7,8 +7,8 @@
  * the check failed, the neutral line is posted (on the last try only, when there are retries).
  * Never throws: the outcome says what happened.
  */
-import type { CheckService } from '../core/check-service.types.js';
-import type { Clock, KeyValueStore, Logger } from '../core/ports.js';
+import type { CheckService } from '../model/check-service.js';
+import type { Clock, KeyValueStore, Logger } from '../model/ports.js';
 import { extractLinks } from '../links/extract-links.js';
 import { neutralError } from '../lang/phrases/index.js';
 import { claimOnce } from './once-markers.js';

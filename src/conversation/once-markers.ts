@@ -5,8 +5,8 @@
  * edit that adds nothing, finds its marker and is answered by silence.
  */
 import { createHash } from 'node:crypto';
-import type { KeyValueStore } from '../core/ports.js';
-import type { ChatMessage } from '../core/types.js';
+import type { KeyValueStore } from '../model/ports.js';
+import type { ChatMessage } from '../model/types.js';
 
 /** Messages can be edited long after they were posted; a marker outlives any plausible replay. */
 export const ONCE_TTL_MS = 30 * 24 * 3_600_000;

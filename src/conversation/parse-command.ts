@@ -11,7 +11,7 @@
  *   <id>                                   → that catalogue entry's card (falls back to a lookup)
  *   <words>                                → catalogue lookup in en / ru / kk
  */
-import type { ReplyLang } from '../core/entry-card.js';
+import type { ReplyLang } from '../pipeline/entry-card.js';
 import { extractLinks } from '../links/extract-links.js';
 import type { SettingsPatch } from './settings.js';
 

@@ -3,9 +3,9 @@
  * Adapters implement it by rendering the platform-neutral Reply (Block Kit, Discord embeds) and
  * calling the platform's API; they decide nothing.
  */
-import type { ReplyLang } from '../core/entry-card.js';
-import type { Reply } from '../core/reply.js';
-import type { ChatMessage } from '../core/types.js';
+import type { ReplyLang } from '../pipeline/entry-card.js';
+import type { Reply } from '../model/reply.js';
+import type { ChatMessage } from '../model/types.js';
 
 export type Outgoing =
   /** The full reply with feedback buttons. */

@@ -7,7 +7,7 @@
  * - A link that could not be read: a short line, or nothing, per the workspace setting.
  * When nothing is left, the bot stays silent.
  */
-import type { CheckDetails } from '../core/types.js';
+import type { CheckDetails } from '../model/types.js';
 import type { ReplySettings } from './settings.js';
 
 export type ReplyPlan =

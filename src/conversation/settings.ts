@@ -5,9 +5,9 @@
  * Only admins change them (see admin.ts); every change records who and when.
  */
 import { z } from 'zod';
-import type { Config } from '../config.js';
-import type { KeyValueStore } from '../core/ports.js';
-import type { ReplyLang } from '../core/entry-card.js';
+import type { Config } from '../model/config.js';
+import type { KeyValueStore } from '../model/ports.js';
+import type { ReplyLang } from '../pipeline/entry-card.js';
 
 export type Platform = 'slack' | 'discord';
 

@@ -6,7 +6,7 @@
  * recognized too. A declared language (html lang, og:locale) decides when the text is too short.
  */
 import { franc } from 'franc';
-import type { Language } from '../core/types.js';
+import type { Language } from '../model/types.js';
 
 const SAMPLE = 20_000;
 /** Below this many letters, a declared language outweighs franc. */

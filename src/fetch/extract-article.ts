@@ -6,7 +6,7 @@
  * walls, paywall stubs, anti-bot challenges, cookie walls, soft 404s and empty pages.
  */
 import { Readability } from '@mozilla/readability';
-import type { Article } from '../core/types.js';
+import type { Article } from '../model/types.js';
 import { cleanDocument } from './clean-dom.js';
 import { detectLanguage } from './detect-language.js';
 import { type DomDocument, type DomElement, parseDocument } from './dom.js';

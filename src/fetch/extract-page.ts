@@ -1,6 +1,6 @@
 /** A fetched page (HTML, plain text or a Telegram post preview) into an Article. Synchronous, CPU-bound. */
-import type { FetchedPage } from '../core/ports.js';
-import type { Article } from '../core/types.js';
+import type { FetchedPage } from '../model/ports.js';
+import type { Article } from '../model/types.js';
 import { articleFromText, extractArticle } from './extract-article.js';
 import { extractTelegramPost } from './telegram-post.js';
 

@@ -3,14 +3,14 @@
  * public web preview; any other link through the SSRF-safe fetcher, then extraction. Every failure is
  * a FetchError with a contract code and one sentence for a person.
  */
-import type { Config } from '../config.js';
-import type { ArticleFetcher, FetchedPage, Logger } from '../core/ports.js';
-import type { Article } from '../core/types.js';
+import type { Config } from '../model/config.js';
+import type { ArticleFetcher, FetchedPage, Logger } from '../model/ports.js';
+import type { Article } from '../model/types.js';
 import { extractPage } from './extract-page.js';
 import { fail } from './fetch-errors.js';
 import type { Resolver } from './hop-policy.js';
 import { createSafeFetch } from './safe-fetch.js';
-import { parseTelegramUrl, telegramEmbedUrl } from './telegram-url.js';
+import { parseTelegramUrl, telegramEmbedUrl } from '../links/telegram-url.js';
 
 export interface ArticleFetcherDeps {
   /** DNS resolution (tests map names to addresses); the system resolver by default. */

@@ -2,7 +2,7 @@
  * The FetchErrors a journalist sees: a contract code and one plain sentence. Sentences never echo an
  * internal address, a stack trace or anything the person did not paste themselves.
  */
-import { FetchError } from '../errors.js';
+import { FetchError } from '../model/errors.js';
 
 function mb(bytes: number): string {
   const v = bytes / (1024 * 1024);

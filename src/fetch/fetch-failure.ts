@@ -2,7 +2,7 @@
  * Turns whatever went wrong during a fetch (undici, socket, zlib, TLS, our own limits) into one
  * FetchError with a contract code and a sentence for a person.
  */
-import { FetchError } from '../errors.js';
+import { FetchError } from '../model/errors.js';
 import { fail } from './fetch-errors.js';
 import { BodyLimitError } from './read-body.js';
 

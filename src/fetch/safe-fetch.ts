@@ -7,12 +7,12 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Readable } from 'node:stream';
 import { request } from 'undici';
-import type { Logger } from '../core/ports.js';
+import type { Logger } from '../model/ports.js';
 import { looksLikeChallenge, rawTextLength, rawTitle } from './anti-bot.js';
 import { decodeBody } from './charset.js';
 import { kindOfType, type PageKind, parseContentType, sniffKind } from './content-type.js';
 import { fail } from './fetch-errors.js';
-import type { Config } from '../config.js';
+import type { Config } from '../model/config.js';
 import { toFetchError } from './fetch-failure.js';
 import { checkHop, type HopTarget, type Resolver, systemResolver } from './hop-policy.js';
 import { pinnedAgent } from './pinned-agent.js';

@@ -4,13 +4,13 @@
  * (.tgme_widget_message_date time[datetime]). A quoted reply and link previews belong to other
  * messages and pages, so they are left out of the text.
  */
-import type { Article } from '../core/types.js';
+import type { Article } from '../model/types.js';
 import { detectLanguage } from './detect-language.js';
 import { all, attr, parseDocument, textOf } from './dom.js';
 import { textOfDom } from './dom-text.js';
 import { fail } from './fetch-errors.js';
 import { isoDate } from './page-metadata.js';
-import { telegramPostUrl } from './telegram-url.js';
+import { telegramPostUrl } from '../links/telegram-url.js';
 
 const NOT_POST = [
   '.tgme_widget_message_reply',

@@ -6,7 +6,7 @@
  * meaningful query parameters stay (sorted, so the same page has one key).
  */
 import normalize from 'normalize-url';
-import { parseTelegramUrl, telegramPostUrl } from '../fetch/telegram-url.js';
+import { parseTelegramUrl, telegramPostUrl } from './telegram-url.js';
 
 /** Query parameters that only track where a click came from; they never choose the page. */
 export const TRACKING_PARAMS: ReadonlyArray<RegExp | string> = [

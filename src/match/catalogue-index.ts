@@ -8,7 +8,7 @@
  * without its anchor), so a common word such as "Kazakhstan" never makes thousands of entries
  * worth looking at, and the cost per article follows the article and its hits, not the catalogue.
  */
-import type { Catalogue, Entry } from '../claims/schema.js';
+import type { Catalogue, Entry } from '../model/catalogue.js';
 import { type CheckedString, textOf } from '../claims/strings.js';
 import { foldCase } from '../text/normalize.js';
 import type { CueKind } from './cue-kinds.js';

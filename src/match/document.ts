@@ -7,7 +7,7 @@
  * KK_SHARE of the Cyrillic words have Kazakh letters; likewise for Latin-script Kazakh (letters
  * ä ğ ı ñ ş ū, or q not followed by u).
  */
-import type { Article } from '../core/types.js';
+import type { Article } from '../model/types.js';
 import { foldCase, forEachWord } from '../text/normalize.js';
 import { splitSentences } from './sentences.js';
 import type { ScanInput } from './term-index.js';

@@ -22,8 +22,8 @@
  *   article may hold.
  */
 import { textOf } from '../claims/strings.js';
-import type { Catalogue, Entry } from '../claims/schema.js';
-import type { Language } from '../core/types.js';
+import type { Catalogue, Entry } from '../model/catalogue.js';
+import type { Language } from '../model/types.js';
 import { type CompiledCatalogue, compileCatalogue } from './catalogue-index.js';
 import { prepareDocument } from './document.js';
 

@@ -4,7 +4,7 @@
  * every catalogue entry's own examples (match → promote, no_match → neutral, debunk → debunk).
  */
 import { z } from 'zod';
-import type { Catalogue } from '../claims/schema.js';
+import type { Catalogue } from '../model/catalogue.js';
 
 export const EVAL_KINDS = ['promote', 'debunk', 'reports', 'neutral'] as const;
 

@@ -10,9 +10,9 @@
  * `evaluate` is the regression gate of the tests; `outcomeOf` is one case's verdict, which the
  * breakdown of `npm run eval` (eval-score.ts) aggregates.
  */
-import type { Catalogue } from '../claims/schema.js';
-import type { Match } from '../core/types.js';
-import { isAlert, isAlerting } from './alert.js';
+import type { Catalogue } from '../model/catalogue.js';
+import type { Match } from '../model/types.js';
+import { isAlert, isAlerting } from '../model/alert.js';
 import type { EvalCase } from './eval-cases.js';
 
 export interface CaseResult {

@@ -9,8 +9,8 @@
  *   over all their matches);
  * - per entry (one count per text and expected id) and per language (one count per text).
  */
-import type { Catalogue } from '../claims/schema.js';
-import { isAlerting } from './alert.js';
+import type { Catalogue } from '../model/catalogue.js';
+import { isAlerting } from '../model/alert.js';
 import type { EvalCase } from './eval-cases.js';
 import { type CaseOutcome, type CaseResult, outcomeOf, VERDICTS, type Verdict } from './eval-metrics.js';
 

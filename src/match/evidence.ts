@@ -3,7 +3,7 @@
  * text, or the title when the title carried it), the sentences with the most concepts first, at most
  * `max`, in document order. Also whether the claim sits in scare quotes (see quotes.ts).
  */
-import type { Evidence } from '../core/types.js';
+import type { Evidence } from '../model/types.js';
 import { type Doc, sentenceText } from './document.js';
 import { isScareQuote, quotedRanges, type Range } from './quotes.js';
 import type { ConceptHit, WindowMatch } from './windows.js';

@@ -33,9 +33,9 @@
  * each pattern keeps at most MAX_WINDOWS windows (windows.ts), and words over MAX_WORD_LENGTH
  * characters match nothing (term-index.ts).
  */
-import type { Catalogue } from '../claims/schema.js';
-import type { LexicalMatcher } from '../core/ports.js';
-import type { Article, Match } from '../core/types.js';
+import type { Catalogue } from '../model/catalogue.js';
+import type { LexicalMatcher } from '../model/ports.js';
+import type { Article, Match } from '../model/types.js';
 import { type CompiledCatalogue, type CompiledEntry, compileCatalogue } from './catalogue-index.js';
 import { round2, supportScore } from './confidence.js';
 import { emptyCues, type SentenceCues } from './cue-kinds.js';

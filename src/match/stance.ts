@@ -27,7 +27,7 @@
  *
  * `clarity` (0..1) says how clean the signals are; it scales the match's confidence.
  */
-import type { Stance } from '../core/types.js';
+import type { Stance } from '../model/types.js';
 import type { SentenceCues } from './cue-kinds.js';
 
 export interface StanceInput {

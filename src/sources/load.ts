@@ -2,7 +2,7 @@
 import { dirname, join } from 'node:path';
 import { type CatalogueIssue, formatIssue } from '../claims/issues.js';
 import { catalogueVersion, readEntryFiles } from '../claims/load.js';
-import { CatalogueError } from '../errors.js';
+import { CatalogueError } from '../model/errors.js';
 import type { SourceList } from './schema.js';
 import { validateSourceFiles } from './validate.js';
 

@@ -3,7 +3,7 @@
  * and where. A listed source is a signal for the matcher and the reply, never a verdict on its own.
  */
 import { z } from 'zod';
-import { dateString, httpsUrl } from '../claims/schema.js';
+import { dateString, httpsUrl } from '../model/catalogue.js';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 

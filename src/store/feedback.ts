@@ -1,6 +1,6 @@
 /** Feedback on alerts ("Helpful" / "Wrong match"), stored with who and when; one vote per user per alert. */
-import type { Clock, KeyValueStore } from '../core/ports.js';
-import { systemClock } from '../core/ports.js';
+import type { Clock, KeyValueStore } from '../model/ports.js';
+import { systemClock } from '../model/ports.js';
 
 export type FeedbackVerdict = 'helpful' | 'wrong';
 

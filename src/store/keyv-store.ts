@@ -7,8 +7,8 @@ import { dirname } from 'node:path';
 import KeyvRedis from '@keyv/redis';
 import KeyvSqlite from '@keyv/sqlite';
 import Keyv from 'keyv';
-import { redact } from '../config.js';
-import type { KeyValueStore, Logger } from '../core/ports.js';
+import { redact } from '../model/config.js';
+import type { KeyValueStore, Logger } from '../model/ports.js';
 import { MemoryStore } from './memory-store.js';
 
 const NAMESPACE = 'claimdesk';

@@ -1,5 +1,5 @@
-import type { Clock, KeyValueStore } from '../core/ports.js';
-import { systemClock } from '../core/ports.js';
+import type { Clock, KeyValueStore } from '../model/ports.js';
+import { systemClock } from '../model/ports.js';
 
 /** In-memory KeyValueStore: the default for tests and `memory://`. Values are copied through JSON. */
 export class MemoryStore implements KeyValueStore {

@@ -13,7 +13,7 @@
  * - termKeys: fold → tokenize → stem.
  */
 import snowball from 'snowball-stemmers';
-import type { Language } from '../core/types.js';
+import type { Language } from '../model/types.js';
 import { stemKazakhCyrillic, stemKazakhLatin } from './kazakh-stem.js';
 
 export interface Token {

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createInlineAnalyzer } from '../../src/analysis/inline-analyzer.js';
 import { createPoolAnalyzer } from '../../src/analysis/pool-analyzer.js';
 import { loadCatalogue } from '../../src/claims/load.js';
-import type { Catalogue } from '../../src/claims/schema.js';
-import type { Analyzer } from '../../src/core/ports.js';
-import { FetchError } from '../../src/errors.js';
+import type { Catalogue } from '../../src/model/catalogue.js';
+import type { Analyzer } from '../../src/model/ports.js';
+import { FetchError } from '../../src/model/errors.js';
 import { PROMOTING_RU } from '../helpers/articles.js';
 
 const SENTENCE =

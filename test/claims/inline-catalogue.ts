@@ -1,6 +1,6 @@
 /** Small inline catalogues for validator tests, and positions found in their text. */
 import { stringify } from 'yaml';
-import type { EntryInput } from '../../src/claims/schema.js';
+import type { EntryInput } from '../../src/model/catalogue.js';
 import { validateCatalogueFiles } from '../../src/claims/validate.js';
 import { testEntry } from '../helpers/catalogue.js';
 

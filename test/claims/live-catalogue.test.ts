@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../../src/app.js';
-import { readConfig } from '../../src/config.js';
-import type { Logger } from '../../src/core/ports.js';
+import { readConfig } from '../../src/model/config.js';
+import type { Logger } from '../../src/model/ports.js';
 
 interface Line {
   level: string;

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { catalogueVersion, loadCatalogue, validateCatalogueDir } from '../../src/claims/load.js';
-import { CatalogueError } from '../../src/errors.js';
+import { CatalogueError } from '../../src/model/errors.js';
 
 const VALID = 'test/fixtures/claims/valid';
 const BAD = 'test/fixtures/claims/bad';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/claims/load.js';
 import { newestOfficialDenial, pick } from '../../src/claims/localize.js';
-import { entrySchema } from '../../src/claims/schema.js';
+import { entrySchema } from '../../src/model/catalogue.js';
 import { testEntry } from '../helpers/catalogue.js';
 
 describe('pick', () => {

@@ -11,7 +11,7 @@ import { stringify } from 'yaml';
 import { namedActors } from '../../src/claims/actors.js';
 import { readActors } from '../../src/claims/load.js';
 import { parseActorsFile } from '../../src/claims/meta.js';
-import type { EntryInput } from '../../src/claims/schema.js';
+import type { EntryInput } from '../../src/model/catalogue.js';
 import { validateCatalogueFiles } from '../../src/claims/validate.js';
 import { claimsLint } from '../../src/adapters/cli/claims-lint.js';
 import { testEntry } from '../helpers/catalogue.js';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type ClassifierDeps, createClassifier, PROMPT_VERSION } from '../../src/classify/index.js';
-import { DependencyError } from '../../src/errors.js';
+import { DependencyError } from '../../src/model/errors.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { chatBody, completion, jsonCompletion, messagesOf } from '../helpers/fake-openai.js';
 import {

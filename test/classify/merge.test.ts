@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DISAGREEMENT_FACTOR, mergeEvidence, mergeFindings } from '../../src/classify/merge.js';
-import type { Match } from '../../src/core/types.js';
+import type { Match } from '../../src/model/types.js';
 
 function m(id: string, over: Partial<Match> = {}): Match {
   return {

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createClassifier, mergeFindings } from '../../src/classify/index.js';
-import type { Match } from '../../src/core/types.js';
-import { DependencyError } from '../../src/errors.js';
+import type { Match } from '../../src/model/types.js';
+import { DependencyError } from '../../src/model/errors.js';
 import { createLexicalMatcher } from '../../src/match/index.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { jsonCompletion, messagesOf, serverError } from '../helpers/fake-openai.js';

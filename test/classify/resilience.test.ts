@@ -11,8 +11,8 @@ import {
   createClassifier,
   PROMPT_VERSION,
 } from '../../src/classify/index.js';
-import type { KeyValueStore } from '../../src/core/ports.js';
-import { DependencyError } from '../../src/errors.js';
+import type { KeyValueStore } from '../../src/model/ports.js';
+import { DependencyError } from '../../src/model/errors.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { jsonCompletion, rateLimited, serverError } from '../helpers/fake-openai.js';
 import {

@@ -6,8 +6,8 @@
  */
 import { afterEach, beforeEach } from 'vitest';
 import type { LlmConfig } from '../../src/classify/index.js';
-import type { Clock, Logger } from '../../src/core/ports.js';
-import type { Article, Match } from '../../src/core/types.js';
+import type { Clock, Logger } from '../../src/model/ports.js';
+import type { Article, Match } from '../../src/model/types.js';
 import { testArticle } from '../helpers/articles.js';
 import { testCatalogue, testEntry } from '../helpers/catalogue.js';
 import { type FakeOpenAI, startFakeOpenAI } from '../helpers/fake-openai.js';

@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { createClassifier, mergeFindings } from '../../src/classify/index.js';
 import { tieFindings, UNTIED_MAX_CONFIDENCE } from '../../src/classify/tie-to-entry.js';
-import type { ClassifyRequest } from '../../src/core/ports.js';
-import type { Article, Match } from '../../src/core/types.js';
-import { isAlert, isAlerting } from '../../src/match/alert.js';
+import type { ClassifyRequest } from '../../src/model/ports.js';
+import type { Article, Match } from '../../src/model/types.js';
+import { isAlert, isAlerting } from '../../src/model/alert.js';
 import { createLexicalMatcher } from '../../src/match/index.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
 import { jsonCompletion } from '../helpers/fake-openai.js';

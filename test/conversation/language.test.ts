@@ -4,7 +4,7 @@
  * to English, entry by entry. And a Discord member with Manage Server may change the settings.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Match } from '../../src/core/types.js';
+import type { Match } from '../../src/model/types.js';
 import { commandPayload } from '../adapters/discord/payloads.js';
 import { startHarness as startDiscord } from '../adapters/discord/harness.js';
 import { fixture, type Harness, jsonParam, startHarnessWith } from '../adapters/slack/harness.js';

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/claims/load.js';
-import type { Catalogue } from '../../src/claims/schema.js';
-import { createCheckService, LLM_UNAVAILABLE_NOTE } from '../../src/core/check-service.js';
-import type { ArticleFetcher, Classifier, ClassifyResponse } from '../../src/core/ports.js';
-import { DependencyError, FetchError } from '../../src/errors.js';
+import type { Catalogue } from '../../src/model/catalogue.js';
+import { createCheckService, LLM_UNAVAILABLE_NOTE } from '../../src/pipeline/check-service.js';
+import type { ArticleFetcher, Classifier, ClassifyResponse } from '../../src/model/ports.js';
+import { DependencyError, FetchError } from '../../src/model/errors.js';
 import { silentLogger } from '../../src/logger.js';
 import { createInlineAnalyzer } from '../../src/analysis/inline-analyzer.js';
 import { MemoryStore } from '../../src/store/memory-store.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { composeReply } from '../../src/core/compose-reply.js';
-import { renderMarkdown, renderText } from '../../src/core/render-text.js';
-import type { CheckDetails, Match } from '../../src/core/types.js';
+import { composeReply } from '../../src/pipeline/compose-reply.js';
+import { renderMarkdown, renderText } from '../../src/pipeline/render-text.js';
+import type { CheckDetails, Match } from '../../src/model/types.js';
 import { testCatalogue, testEntry } from '../helpers/catalogue.js';
 
 const catalogue = testCatalogue([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { discordText, plainLine, slackEscape, slackText, stripControls } from '../../src/core/safe-text.js';
+import { discordText, plainLine, slackEscape, slackText, stripControls } from '../../src/text/safe-text.js';
 import { ANY_CONTROL, CONTROLS, HOSTILE } from '../helpers/hostile-text.js';
 
 describe('stripControls', () => {
@@ -58,7 +58,7 @@ describe('discordText', () => {
 
 describe('renderText (terminals and Slack fallbacks)', () => {
   it('drops controls from article text, keeping its line structure', async () => {
-    const { renderText, renderCardText } = await import('../../src/core/render-text.js');
+    const { renderText, renderCardText } = await import('../../src/pipeline/render-text.js');
     const { hostileReply } = await import('../helpers/hostile-text.js');
     const out = renderText(hostileReply());
     expect(out).not.toMatch(ANY_CONTROL);

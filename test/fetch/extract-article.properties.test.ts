@@ -1,7 +1,7 @@
 /** Property-based tests: article extraction on arbitrary, broken, hostile and deeply nested HTML. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FetchError } from '../../src/errors.js';
+import { FetchError } from '../../src/model/errors.js';
 import { extractArticle } from '../../src/fetch/extract-article.js';
 import { growth } from '../helpers/scaling.js';
 

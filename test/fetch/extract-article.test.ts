@@ -4,7 +4,7 @@
  * a newsletter box, a headline with "not found") and must still be read.
  */
 import { describe, expect, it } from 'vitest';
-import { FetchError } from '../../src/errors.js';
+import { FetchError } from '../../src/model/errors.js';
 import { articleFromText, extractArticle } from '../../src/fetch/extract-article.js';
 
 const P = (text: string) => `<p>${text}</p>`;

@@ -1,5 +1,5 @@
 /** For the fetch tests: the FetchError a fetch fails with (any other error is rethrown). */
-import { FetchError } from '../../src/errors.js';
+import { FetchError } from '../../src/model/errors.js';
 
 export async function failure(promise: Promise<unknown>): Promise<FetchError> {
   try {

@@ -3,7 +3,7 @@
  * legacy encodings, Kazakh, Telegram previews, sidebars, AMP, and pages that are not articles.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ArticleFetcher } from '../../src/core/ports.js';
+import type { ArticleFetcher } from '../../src/model/ports.js';
 import { createArticleFetcher } from '../../src/fetch/fetch-article.js';
 import { type FixtureServer, redirect, startFixtureServer } from '../helpers/fixture-server.js';
 import { failure } from './failure.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FetchError } from '../../src/errors.js';
+import { FetchError } from '../../src/model/errors.js';
 import { extractTelegramPost } from '../../src/fetch/telegram-post.js';
-import { parseTelegramUrl, telegramEmbedUrl } from '../../src/fetch/telegram-url.js';
+import { parseTelegramUrl, telegramEmbedUrl } from '../../src/links/telegram-url.js';
 import { fixturePage } from '../helpers/fixture-server.js';
 
 describe('parseTelegramUrl', () => {

@@ -2,7 +2,7 @@
  * Small article pages for end-to-end tests (one that pushes a catalogue claim, one that debunks it,
  * one neutral), and testArticle() for tests that need an already extracted Article.
  */
-import type { Article } from '../../src/core/types.js';
+import type { Article } from '../../src/model/types.js';
 
 /** An extracted English HTML article with this text; `over` sets any other field. */
 export function testArticle(text: string, over: Partial<Article> = {}): Article {

@@ -1,5 +1,5 @@
 /** Builds small catalogues for unit tests, parsed through the real schema (never cast). */
-import { type Catalogue, type Entry, type EntryInput, entrySchema } from '../../src/claims/schema.js';
+import { type Catalogue, type Entry, type EntryInput, entrySchema } from '../../src/model/catalogue.js';
 
 export function testEntry(over: Partial<EntryInput> & { id: string }): EntryInput {
   return {

@@ -1,5 +1,5 @@
 /** Hostile strings as an article (or a model, or a user) could supply them, and a Reply full of them. */
-import type { Reply, ReplyEntry, ReplyItem } from '../../src/core/reply.js';
+import type { Reply, ReplyEntry, ReplyItem } from '../../src/model/reply.js';
 
 /** Every bidi, direction-mark and zero-width control the chat renderers must drop. */
 export const CONTROLS = [

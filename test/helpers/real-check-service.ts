@@ -2,11 +2,11 @@
  * The real check service (link extraction, normalization, the lexical matcher, compose-reply) with
  * only the article fetcher faked, for adapter tests that run the whole pipeline.
  */
-import type { Catalogue } from '../../src/claims/schema.js';
-import { createCheckService } from '../../src/core/check-service.js';
-import type { ArticleFetcher } from '../../src/core/ports.js';
-import type { Article } from '../../src/core/types.js';
-import { FetchError } from '../../src/errors.js';
+import type { Catalogue } from '../../src/model/catalogue.js';
+import { createCheckService } from '../../src/pipeline/check-service.js';
+import type { ArticleFetcher } from '../../src/model/ports.js';
+import type { Article } from '../../src/model/types.js';
+import { FetchError } from '../../src/model/errors.js';
 import { silentLogger } from '../../src/logger.js';
 import { createInlineAnalyzer } from '../../src/analysis/inline-analyzer.js';
 import { MemoryStore } from '../../src/store/memory-store.js';

@@ -4,12 +4,12 @@
  * ports: a fetcher that returns (or fails with) what each URL's script says, and an analyzer whose
  * matches are the script's. It records every link set it was asked to check.
  */
-import type { Catalogue } from '../../src/claims/schema.js';
-import { createCheckService } from '../../src/core/check-service.js';
-import type { CheckService } from '../../src/core/check-service.types.js';
-import type { Analyzer, ArticleFetcher, KeyValueStore } from '../../src/core/ports.js';
-import type { Article, CheckError, Match } from '../../src/core/types.js';
-import { FetchError } from '../../src/errors.js';
+import type { Catalogue } from '../../src/model/catalogue.js';
+import { createCheckService } from '../../src/pipeline/check-service.js';
+import type { CheckService } from '../../src/model/check-service.js';
+import type { Analyzer, ArticleFetcher, KeyValueStore } from '../../src/model/ports.js';
+import type { Article, CheckError, Match } from '../../src/model/types.js';
+import { FetchError } from '../../src/model/errors.js';
 import { extractLinks } from '../../src/links/extract-links.js';
 import { silentLogger } from '../../src/logger.js';
 

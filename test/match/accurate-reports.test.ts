@@ -7,8 +7,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/claims/load.js';
-import type { LexicalMatcher } from '../../src/core/ports.js';
-import { isAlert } from '../../src/match/alert.js';
+import type { LexicalMatcher } from '../../src/model/ports.js';
+import { isAlert } from '../../src/model/alert.js';
 import { createLexicalMatcher } from '../../src/match/index.js';
 
 const THRESHOLD = 0.5;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Match, Stance } from '../../src/core/types.js';
-import { isAlert, isAlerting } from '../../src/match/alert.js';
+import type { Match, Stance } from '../../src/model/types.js';
+import { isAlert, isAlerting } from '../../src/model/alert.js';
 
 const m = (stance: Stance, confidence: number): Match => ({
   id: 'x',

@@ -1,7 +1,7 @@
 /** The definition language: concepts, patterns, windows, exclusions, prefixes, phrases, inflection. */
 import { describe, expect, it } from 'vitest';
-import type { EntryInput } from '../../src/claims/schema.js';
-import type { Language } from '../../src/core/types.js';
+import type { EntryInput } from '../../src/model/catalogue.js';
+import type { Language } from '../../src/model/types.js';
 import { createLexicalMatcher } from '../../src/match/index.js';
 import { testCatalogue, testEntry } from '../helpers/catalogue.js';
 

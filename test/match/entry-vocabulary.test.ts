@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/claims/load.js';
-import type { Catalogue } from '../../src/claims/schema.js';
+import type { Catalogue } from '../../src/model/catalogue.js';
 import { createVocabularyCheck, rareLimit, type VocabularyCheck } from '../../src/match/entry-vocabulary.js';
 import { testCatalogue, testEntry } from '../helpers/catalogue.js';
 

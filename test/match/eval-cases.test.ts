@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { casesFromCatalogue, parseEvalJsonl, unknownExpectations } from '../../src/match/eval-cases.js';
 import { evaluate } from '../../src/match/eval-metrics.js';
-import type { Match } from '../../src/core/types.js';
+import type { Match } from '../../src/model/types.js';
 import { testCatalogue, testEntry } from '../helpers/catalogue.js';
 
 describe('parseEvalJsonl', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Match } from '../../src/core/types.js';
+import type { Match } from '../../src/model/types.js';
 import { parseEvalJsonl } from '../../src/match/eval-cases.js';
 import type { CaseResult } from '../../src/match/eval-metrics.js';
 import { score } from '../../src/match/eval-score.js';

@@ -10,7 +10,7 @@ import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/claims/load.js';
-import type { Language, Match } from '../../src/core/types.js';
+import type { Language, Match } from '../../src/model/types.js';
 import { createLexicalMatcher } from '../../src/match/index.js';
 
 const catalogue = await loadCatalogue('claims');

@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/claims/load.js';
-import type { Catalogue, EntryInput } from '../../src/claims/schema.js';
-import type { Language } from '../../src/core/types.js';
+import type { Catalogue, EntryInput } from '../../src/model/catalogue.js';
+import type { Language } from '../../src/model/types.js';
 import { createLexicalMatcher } from '../../src/match/index.js';
 import { testCatalogue, testEntry } from '../helpers/catalogue.js';
 

@@ -4,7 +4,7 @@
  */
 import { loadCatalogue } from '../../src/claims/load.js';
 import { describe, expect, it } from 'vitest';
-import type { Language, Stance } from '../../src/core/types.js';
+import type { Language, Stance } from '../../src/model/types.js';
 import { createLexicalMatcher } from '../../src/match/index.js';
 import { testCatalogue, testEntry } from '../helpers/catalogue.js';
 

@@ -6,10 +6,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/claims/load.js';
-import type { Catalogue } from '../../src/claims/schema.js';
-import type { LexicalMatcher } from '../../src/core/ports.js';
-import type { Match } from '../../src/core/types.js';
-import { isAlert } from '../../src/match/alert.js';
+import type { Catalogue } from '../../src/model/catalogue.js';
+import type { LexicalMatcher } from '../../src/model/ports.js';
+import type { Match } from '../../src/model/types.js';
+import { isAlert } from '../../src/model/alert.js';
 import { flags } from '../../src/match/eval-metrics.js';
 import { createLexicalMatcher } from '../../src/match/index.js';
 

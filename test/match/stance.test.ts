@@ -1,6 +1,6 @@
 /** Stance from cue phrases in three languages, quotes, official denials and article-level signals. */
 import { describe, expect, it } from 'vitest';
-import type { Language, Stance } from '../../src/core/types.js';
+import type { Language, Stance } from '../../src/model/types.js';
 import { emptyCues } from '../../src/match/cue-kinds.js';
 import { createLexicalMatcher } from '../../src/match/index.js';
 import { decideStance } from '../../src/match/stance.js';

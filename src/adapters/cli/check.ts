@@ -2,12 +2,12 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { composeReply } from '../../core/compose-reply.js';
-import { errorDetails } from '../../core/check-service.js';
-import type { CheckService } from '../../core/check-service.types.js';
-import { renderText } from '../../core/render-text.js';
-import type { CheckDetails, CheckOutput, ErrorCode } from '../../core/types.js';
-import { FetchError } from '../../errors.js';
+import { composeReply } from '../../pipeline/compose-reply.js';
+import { errorDetails } from '../../pipeline/check-service.js';
+import type { CheckService } from '../../model/check-service.js';
+import { renderText } from '../../pipeline/render-text.js';
+import type { CheckDetails, CheckOutput, ErrorCode } from '../../model/types.js';
+import { FetchError } from '../../model/errors.js';
 import { extractArticle } from '../../fetch/extract-article.js';
 import type { CliIO } from './io.js';
 import { cliApp } from './setup.js';

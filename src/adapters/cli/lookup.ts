@@ -4,8 +4,8 @@ import { formatIssue } from '../../claims/issues.js';
 import { claimsDirFrom, validateCatalogueDir } from '../../claims/load.js';
 import { type CatalogueLang, newestOfficialDenial, pick } from '../../claims/localize.js';
 import { lookupEntries } from '../../claims/lookup.js';
-import type { Catalogue, Denial } from '../../claims/schema.js';
-import type { LookupHit } from '../../core/ports.js';
+import type { Catalogue, Denial } from '../../model/catalogue.js';
+import type { LookupHit } from '../../model/ports.js';
 import type { CliCommand } from './io.js';
 
 const USAGE =

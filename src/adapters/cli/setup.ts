@@ -1,7 +1,7 @@
 /** Shared set-up for CLI commands that need the full pipeline. */
 import { type App, buildApp } from '../../app.js';
-import { readConfig } from '../../config.js';
-import { CatalogueError, ConfigError } from '../../errors.js';
+import { readConfig } from '../../model/config.js';
+import { CatalogueError, ConfigError } from '../../model/errors.js';
 import { createLogger } from '../../logger.js';
 import type { CliIO } from './io.js';
 

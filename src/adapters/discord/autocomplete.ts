@@ -4,11 +4,11 @@
  * user's language when the catalogue has them; values are entry ids. At most 25, ≤ 100 characters.
  */
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction } from 'discord.js';
-import type { Entry } from '../../claims/schema.js';
+import type { Entry } from '../../model/catalogue.js';
 import { textOf } from '../../claims/strings.js';
-import type { CheckService } from '../../core/check-service.types.js';
-import { localized, type ReplyLang } from '../../core/entry-card.js';
-import type { Logger } from '../../core/ports.js';
+import type { CheckService } from '../../model/check-service.js';
+import { localized, type ReplyLang } from '../../pipeline/entry-card.js';
+import type { Logger } from '../../model/ports.js';
 import type { DiscordContext } from './context.js';
 import { errorInfo } from './error-info.js';
 import { LIMITS, truncate } from './limits.js';

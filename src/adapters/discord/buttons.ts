@@ -3,7 +3,7 @@
  * answered ephemerally; "Share in channel" posts an ephemeral /claimcheck answer publicly.
  */
 import { type APIEmbed, type ButtonInteraction, MessageFlags } from 'discord.js';
-import type { Logger } from '../../core/ports.js';
+import type { Logger } from '../../model/ports.js';
 import { feedbackButtons, parseFeedbackId, row, SHARE_ID } from './components.js';
 import type { DiscordContext } from './context.js';
 

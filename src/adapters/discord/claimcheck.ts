@@ -14,7 +14,7 @@ import {
 import { answerCommand, type CommandAnswer } from '../../conversation/answer-command.js';
 import { type CommandRequest, parseCommand, parseSettings } from '../../conversation/parse-command.js';
 import type { StoredSettings } from '../../conversation/settings.js';
-import type { Logger } from '../../core/ports.js';
+import type { Logger } from '../../model/ports.js';
 import { feedbackButtons, row, shareButton } from './components.js';
 import type { DiscordContext } from './context.js';
 import { escapeMd, LIMITS, truncate } from './limits.js';

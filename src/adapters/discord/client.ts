@@ -1,6 +1,6 @@
 /** The discord.js client: the three intents the bot needs, REST pointed at DISCORD_API_URL when set. */
 import { Client, GatewayIntentBits, Partials, PermissionFlagsBits } from 'discord.js';
-import type { Config } from '../../config.js';
+import type { Config } from '../../model/config.js';
 
 /** Message Content is privileged: enable it in the Developer Portal (Bot → Privileged Gateway Intents). */
 export const INTENTS = [

@@ -4,8 +4,8 @@
  * disconnects, resumes and REST rate limits are handled by discord.js; this file only logs them.
  */
 import { Events, RESTEvents } from 'discord.js';
-import { systemClock } from '../../core/ports.js';
-import { ConfigError, DependencyError } from '../../errors.js';
+import { systemClock } from '../../model/ports.js';
+import { ConfigError, DependencyError } from '../../model/errors.js';
 import { createDiscordClient } from './client.js';
 import type { DiscordContext, DiscordDeps } from './context.js';
 import { errorInfo } from './error-info.js';

@@ -4,7 +4,7 @@
  * line (never a stack trace); autocomplete gets an empty list.
  */
 import { type Interaction, MessageFlags } from 'discord.js';
-import type { Logger } from '../../core/ports.js';
+import type { Logger } from '../../model/ports.js';
 import { neutralError } from '../../lang/phrases/index.js';
 import { answerAutocomplete } from './autocomplete.js';
 import { onButton } from './buttons.js';

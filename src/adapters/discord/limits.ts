@@ -1,4 +1,4 @@
-import { discordText } from '../../core/safe-text.js';
+import { discordText } from '../../text/safe-text.js';
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
 export const LIMITS = {

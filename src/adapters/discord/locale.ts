@@ -1,5 +1,5 @@
 /** Discord locales ("ru", "en-US", …) to the catalogue's reply languages. */
-import type { ReplyLang } from '../../core/entry-card.js';
+import type { ReplyLang } from '../../pipeline/entry-card.js';
 
 /** Russian and Kazakh titles when the user's (or guild's) locale asks for them; English otherwise. */
 export function replyLang(locale: string | null | undefined): ReplyLang {

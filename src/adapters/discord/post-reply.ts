@@ -14,7 +14,7 @@ import {
   type Message,
   MessageFlags,
 } from 'discord.js';
-import type { Logger } from '../../core/ports.js';
+import type { Logger } from '../../model/ports.js';
 import { errorInfo } from './error-info.js';
 
 export interface Outgoing {

@@ -5,8 +5,8 @@
 import { parseArgs } from 'node:util';
 import { REST, Routes } from 'discord.js';
 import { z } from 'zod';
-import { type Config, readConfig } from '../../config.js';
-import { ConfigError } from '../../errors.js';
+import { type Config, readConfig } from '../../model/config.js';
+import { ConfigError } from '../../model/errors.js';
 import type { CliCommand } from '../cli/io.js';
 import { claimcheckCommand } from './command-definition.js';
 

@@ -4,10 +4,10 @@
  * catalogue's context, the article's title or the number of matches.
  */
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { EntryCard, ReplyLang } from '../../core/entry-card.js';
-import type { Reply, ReplyDenial, ReplyEntry, ReplyItem } from '../../core/reply.js';
+import type { EntryCard, ReplyLang } from '../../pipeline/entry-card.js';
+import type { Reply, ReplyDenial, ReplyEntry, ReplyItem } from '../../model/reply.js';
 import { phrases } from '../../lang/phrases/index.js';
-import { plainLine } from '../../core/safe-text.js';
+import { plainLine } from '../../text/safe-text.js';
 import { fitEmbeds } from './fit-embeds.js';
 import { escapeMd, LIMITS, noUnfurl, safeUrl, truncate } from './limits.js';
 

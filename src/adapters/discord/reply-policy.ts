@@ -2,8 +2,8 @@
  * How the core's Outgoing looks on Discord (pure): the quiet note's lines, the feedback buttons'
  * entry ids and the thread's name. What to post at all is decided by the conversation core.
  */
-import type { Reply } from '../../core/reply.js';
-import { plainLine } from '../../core/safe-text.js';
+import type { Reply } from '../../model/reply.js';
+import { plainLine } from '../../text/safe-text.js';
 import { escapeMd, LIMITS, noUnfurl, truncate } from './limits.js';
 
 /** One quiet line per link: the reason for a page that could not be read, else the verdict. */

@@ -4,7 +4,7 @@
  * channels outside the allowlist.
  */
 import { type Message, MessageType } from 'discord.js';
-import type { ChatMessage } from '../../core/types.js';
+import type { ChatMessage } from '../../model/types.js';
 
 /** The plain facts of a message that the decisions below need (pure, easy to test). */
 export interface MessageFacts {

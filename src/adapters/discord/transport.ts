@@ -1,7 +1,7 @@
 /** The ChatTransport on Discord: renders the core's Outgoing and posts it in a thread on the message. */
 import type { Message } from 'discord.js';
 import type { ChatTransport } from '../../conversation/ports.js';
-import type { Logger } from '../../core/ports.js';
+import type { Logger } from '../../model/ports.js';
 import { feedbackButtons, row } from './components.js';
 import { type Outgoing, postReply } from './post-reply.js';
 import { renderReplyEmbeds } from './render-embeds.js';

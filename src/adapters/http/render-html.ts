@@ -1,6 +1,6 @@
 /** Renders a Reply or an entry card as safe HTML for the local page: every text is escaped. */
-import type { EntryCard } from '../../core/entry-card.js';
-import type { Reply, ReplyDenial, ReplyEntry, ReplyItem } from '../../core/reply.js';
+import type { EntryCard } from '../../pipeline/entry-card.js';
+import type { Reply, ReplyDenial, ReplyEntry, ReplyItem } from '../../model/reply.js';
 
 export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -5,9 +5,9 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { App } from '../../app.js';
-import { composeReply } from '../../core/compose-reply.js';
-import { entryCard, type ReplyLang } from '../../core/entry-card.js';
-import type { CheckDetails, CheckOutput } from '../../core/types.js';
+import { composeReply } from '../../pipeline/compose-reply.js';
+import { entryCard, type ReplyLang } from '../../pipeline/entry-card.js';
+import type { CheckDetails, CheckOutput } from '../../model/types.js';
 import { guard } from './guard.js';
 import { PAGE_HTML } from './page.js';
 import { renderCardHtml, renderReplyHtml } from './render-html.js';

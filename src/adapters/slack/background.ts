@@ -3,7 +3,7 @@
  * boundary per event: the failure is logged with the event id, the waiting user gets a short
  * neutral line, nothing is thrown back into Bolt, and the process goes on.
  */
-import type { Logger } from '../../core/ports.js';
+import type { Logger } from '../../model/ports.js';
 
 export interface TaskInfo {
   /** What kind of event: message, command, action. */

@@ -1,6 +1,6 @@
 /** Our pino-like Logger as the Logger interface Bolt and @slack/web-api expect. */
 import { type Logger as SlackLogger, LogLevel } from '@slack/bolt';
-import type { Logger } from '../../core/ports.js';
+import type { Logger } from '../../model/ports.js';
 
 const ORDER: Record<LogLevel, number> = {
   [LogLevel.DEBUG]: 0,

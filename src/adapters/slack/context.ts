@@ -1,10 +1,10 @@
 /** What the Slack handlers share: the app's dependencies plus the adapter's own helpers. */
-import type { Config } from '../../config.js';
+import type { Config } from '../../model/config.js';
 import type { CommandDeps } from '../../conversation/answer-command.js';
 import type { ConversationDeps } from '../../conversation/handle-message.js';
 import type { SettingsStore } from '../../conversation/settings.js';
-import type { CheckService } from '../../core/check-service.types.js';
-import type { Clock, KeyValueStore, Logger } from '../../core/ports.js';
+import type { CheckService } from '../../model/check-service.js';
+import type { Clock, KeyValueStore, Logger } from '../../model/ports.js';
 import type { FeedbackStore } from '../../store/feedback.js';
 import type { Background } from './background.js';
 

@@ -7,10 +7,10 @@
 import { App, ExpressReceiver, type Receiver, SocketModeReceiver, webApi } from '@slack/bolt';
 import type { Express } from 'express';
 import { z } from 'zod';
-import type { Config } from '../../config.js';
-import type { CheckService } from '../../core/check-service.types.js';
-import { type Clock, type KeyValueStore, type Logger, systemClock } from '../../core/ports.js';
-import { ConfigError, DependencyError } from '../../errors.js';
+import type { Config } from '../../model/config.js';
+import type { CheckService } from '../../model/check-service.js';
+import { type Clock, type KeyValueStore, type Logger, systemClock } from '../../model/ports.js';
+import { ConfigError, DependencyError } from '../../model/errors.js';
 import type { SettingsStore } from '../../conversation/settings.js';
 import type { FeedbackStore } from '../../store/feedback.js';
 import { Background, describeError } from './background.js';

@@ -3,7 +3,7 @@
  * is_owner or is_primary_owner. A failed lookup counts as "no": settings stay as they are.
  */
 import { z } from 'zod';
-import type { Logger } from '../../core/ports.js';
+import type { Logger } from '../../model/ports.js';
 import type { WebClient } from './post.js';
 
 const info = z.object({

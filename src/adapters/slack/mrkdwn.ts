@@ -4,7 +4,7 @@
  * when it comes from an article, the catalogue or a user, `slackText` (see core/safe-text.ts: also no
  * bidi or zero-width characters and no formatting).
  */
-import { slackEscape, slackText } from '../../core/safe-text.js';
+import { slackEscape, slackText } from '../../text/safe-text.js';
 
 export const esc = slackEscape;
 

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
 import { answerCommand, type CommandAnswer } from '../../conversation/answer-command.js';
 import { parseCommand } from '../../conversation/parse-command.js';
-import type { Reply } from '../../core/reply.js';
+import type { Reply } from '../../model/reply.js';
 import { neutralError } from '../../lang/phrases/index.js';
 import type { SlackContext } from './context.js';
 import { isWorkspaceAdmin } from './is-admin.js';

@@ -5,11 +5,11 @@
  * per text, 2,000 per button value).
  */
 import type { types } from '@slack/bolt';
-import type { ReplyLang } from '../../core/entry-card.js';
-import type { Reply, ReplyDenial, ReplyEntry, ReplyItem } from '../../core/reply.js';
+import type { ReplyLang } from '../../pipeline/entry-card.js';
+import type { Reply, ReplyDenial, ReplyEntry, ReplyItem } from '../../model/reply.js';
 import { phrases } from '../../lang/phrases/index.js';
-import { renderText } from '../../core/render-text.js';
-import { slackText } from '../../core/safe-text.js';
+import { renderText } from '../../pipeline/render-text.js';
+import { slackText } from '../../text/safe-text.js';
 import { ACTION, encodeEntryIds, FEEDBACK_BLOCK_ID, SHARE_BLOCK_ID } from './actions.js';
 import { esc, link, quoteLines, truncate } from './mrkdwn.js';
 

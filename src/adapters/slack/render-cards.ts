@@ -1,6 +1,6 @@
 /** Catalogue cards, usage, settings and short notices as Block Kit. Pure; all text escaped. */
-import type { EntryCard } from '../../core/entry-card.js';
-import { slackText } from '../../core/safe-text.js';
+import type { EntryCard } from '../../pipeline/entry-card.js';
+import { slackText } from '../../text/safe-text.js';
 import { esc, truncate } from './mrkdwn.js';
 import {
   type Block,

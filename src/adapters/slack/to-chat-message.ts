@@ -5,7 +5,7 @@
  * the links it added.
  */
 import { z } from 'zod';
-import type { ChatMessage } from '../../core/types.js';
+import type { ChatMessage } from '../../model/types.js';
 import type { ChatEvent } from '../../conversation/ports.js';
 import { richTextLinks } from './slack-links.js';
 

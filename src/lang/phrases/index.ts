@@ -1,5 +1,5 @@
 /** The reply's fixed phrases in the newsroom's language (English where a language has none). */
-import type { ReplyLang } from '../../core/entry-card.js';
+import type { ReplyLang } from '../../model/types.js';
 import { en } from './en.js';
 import { kk } from './kk.js';
 import { ru } from './ru.js';

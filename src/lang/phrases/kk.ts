@@ -1,5 +1,5 @@
 /** Kazakh phrases: written by the team, to be reviewed by a native speaker (see the README). */
-import type { EntryKind } from '../../core/types.js';
+import type { EntryKind } from '../../model/types.js';
 import type { Phrases } from './types.js';
 
 /** The accusative of the entry kind ("мәлімдемені", "нарративті"). */

@@ -1,5 +1,5 @@
 /** The fixed phrases of replies, one table per language (en is complete; others fall back to it). */
-import type { EntryKind, Stance } from '../../core/types.js';
+import type { EntryKind, Stance } from '../../model/types.js';
 
 export interface Phrases {
   kind: Record<EntryKind, string>;

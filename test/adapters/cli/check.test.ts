@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CheckOutput } from '../../../src/core/types.js';
+import type { CheckOutput } from '../../../src/model/types.js';
 import { DEBUNKING_EN, NEUTRAL_EN, PROMOTING_RU } from '../../helpers/articles.js';
 import { cli } from '../../helpers/cli.js';
 import { type FixtureServer, startFixtureServer } from '../../helpers/fixture-server.js';

@@ -2,9 +2,9 @@
  * The Discord tests' catalogue and scripted pages, behind the real check service (see
  * test/helpers/scripted-service.ts), so the tests exercise the adapter and the conversation core.
  */
-import type { Catalogue } from '../../../src/claims/schema.js';
+import type { Catalogue } from '../../../src/model/catalogue.js';
 import { textOf } from '../../../src/claims/strings.js';
-import type { Match } from '../../../src/core/types.js';
+import type { Match } from '../../../src/model/types.js';
 import { testCatalogue, testEntry } from '../../helpers/catalogue.js';
 import { type Script, type ScriptedService, scriptedService } from '../../helpers/scripted-service.js';
 

@@ -1,9 +1,9 @@
 /** Starts the real adapter (discord.js) against the fake Discord, with a recording logger. */
 import { afterEach } from 'vitest';
 import { defaultSettings, SettingsStore } from '../../../src/conversation/settings.js';
-import { readConfig } from '../../../src/config.js';
-import type { CheckService } from '../../../src/core/check-service.types.js';
-import type { Logger } from '../../../src/core/ports.js';
+import { readConfig } from '../../../src/model/config.js';
+import type { CheckService } from '../../../src/model/check-service.js';
+import type { Logger } from '../../../src/model/ports.js';
 import { startDiscord } from '../../../src/adapters/discord/index.js';
 import { FeedbackStore } from '../../../src/store/feedback.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';

@@ -12,7 +12,7 @@ import {
   ignoreReason,
   type MessageFacts,
 } from '../../../src/adapters/discord/to-chat-message.js';
-import type { Reply, ReplyItem } from '../../../src/core/reply.js';
+import type { Reply, ReplyItem } from '../../../src/model/reply.js';
 import { testCatalogue, testEntry } from '../../helpers/catalogue.js';
 import { catalogue, fakeService } from './fake-service.js';
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { fitEmbeds, totalChars } from '../../../src/adapters/discord/fit-embeds.js';
 import { escapeMd, LIMITS, noUnfurl, safeUrl, truncate } from '../../../src/adapters/discord/limits.js';
 import { renderReplyEmbeds } from '../../../src/adapters/discord/render-embeds.js';
-import type { Reply, ReplyEntry, ReplyItem } from '../../../src/core/reply.js';
+import type { Reply, ReplyEntry, ReplyItem } from '../../../src/model/reply.js';
 
 function entry(i: number, over: Partial<ReplyEntry> = {}): ReplyEntry {
   return {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderCardEmbed, renderReplyEmbeds } from '../../../src/adapters/discord/render-embeds.js';
 import { noteText, threadName } from '../../../src/adapters/discord/reply-policy.js';
-import type { EntryCard } from '../../../src/core/entry-card.js';
+import type { EntryCard } from '../../../src/pipeline/entry-card.js';
 import { ANY_CONTROL, HOSTILE, hostileEntry, hostileItem, hostileReply } from '../../helpers/hostile-text.js';
 
 function strings(n: unknown, out: string[] = []): string[] {

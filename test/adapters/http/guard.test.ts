@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { guard, isLocalHostHeader, tokensEqual } from '../../../src/adapters/http/guard.js';
 import { createHttpApp, finishHttpApp } from '../../../src/adapters/http/server.js';
 import { type App, buildApp } from '../../../src/app.js';
-import { readConfig } from '../../../src/config.js';
+import { readConfig } from '../../../src/model/config.js';
 import { silentLogger } from '../../../src/logger.js';
 
 interface Served {

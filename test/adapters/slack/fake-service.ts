@@ -2,7 +2,7 @@
  * The Slack tests' catalogue and scripted pages, behind the real check service (see
  * test/helpers/scripted-service.ts), so the tests exercise the adapter and the conversation core.
  */
-import type { CheckDetails, Match } from '../../../src/core/types.js';
+import type { CheckDetails, Match } from '../../../src/model/types.js';
 import { testCatalogue, testEntry } from '../../helpers/catalogue.js';
 import { type Script, type ScriptedService, scriptedService } from '../../helpers/scripted-service.js';
 

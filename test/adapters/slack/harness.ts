@@ -7,9 +7,9 @@ import { defaultSettings, SettingsStore } from '../../../src/conversation/settin
 import type { Server } from 'node:http';
 import express from 'express';
 import { type SlackHandle, startSlack } from '../../../src/adapters/slack/index.js';
-import { readConfig } from '../../../src/config.js';
-import type { CheckService } from '../../../src/core/check-service.types.js';
-import type { Logger } from '../../../src/core/ports.js';
+import { readConfig } from '../../../src/model/config.js';
+import type { CheckService } from '../../../src/model/check-service.js';
+import type { Logger } from '../../../src/model/ports.js';
 import { FeedbackStore } from '../../../src/store/feedback.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { FakeSlack, postSigned } from '../../helpers/fake-slack.js';

@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../../src/claims/load.js';
-import type { Catalogue } from '../../../src/claims/schema.js';
+import type { Catalogue } from '../../../src/model/catalogue.js';
 import { type RealCheckService, realCheckService } from '../../helpers/real-check-service.js';
 import { eventFixture, fixture, type Harness, jsonParam, startHarnessWith } from './harness.js';
 

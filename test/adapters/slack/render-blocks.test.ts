@@ -3,9 +3,9 @@ import { ACTION, decodeEntryIds, encodeEntryIds } from '../../../src/adapters/sl
 import { esc, link, safeUrl, truncate } from '../../../src/adapters/slack/mrkdwn.js';
 import { type Block, renderReplyBlocks } from '../../../src/adapters/slack/render-blocks.js';
 import { renderCards, renderHelp } from '../../../src/adapters/slack/render-cards.js';
-import { composeReply } from '../../../src/core/compose-reply.js';
-import { entryCard } from '../../../src/core/entry-card.js';
-import type { Reply } from '../../../src/core/reply.js';
+import { composeReply } from '../../../src/pipeline/compose-reply.js';
+import { entryCard } from '../../../src/pipeline/entry-card.js';
+import type { Reply } from '../../../src/model/reply.js';
 import { catalogue, detailsFor, URLS } from './fake-service.js';
 
 function reply(urls: string[], skipped = 0): Reply {

@@ -3,7 +3,7 @@ import express from 'express';
 import { defaultSettings, SettingsStore } from '../../../src/conversation/settings.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type SlackHandle, startSlack } from '../../../src/adapters/slack/index.js';
-import { readConfig } from '../../../src/config.js';
+import { readConfig } from '../../../src/model/config.js';
 import { FeedbackStore } from '../../../src/store/feedback.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { FakeSlack } from '../../helpers/fake-slack.js';

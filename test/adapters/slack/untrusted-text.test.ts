@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Block, renderReplyBlocks } from '../../../src/adapters/slack/render-blocks.js';
 import { renderCard, renderCards } from '../../../src/adapters/slack/render-cards.js';
-import type { EntryCard } from '../../../src/core/entry-card.js';
+import type { EntryCard } from '../../../src/pipeline/entry-card.js';
 import { ANY_CONTROL, HOSTILE, hostileEntry, hostileItem, hostileReply } from '../../helpers/hostile-text.js';
 
 /** Every string in the message: mrkdwn and plain_text objects, the fallback, everything. */

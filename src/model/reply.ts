@@ -1,6 +1,5 @@
 /** The platform-neutral reply: built by compose-reply, rendered by each adapter. */
-import type { CatalogueLang as ReplyLang } from '../claims/localize.js';
-import type { EntryKind, Method, Stance } from './types.js';
+import type { EntryKind, Method, ReplyLang, Stance } from './types.js';
 
 export interface ReplyDenial {
   /** "Ministry of Defence of Kazakhstan (press service)" */

@@ -3,7 +3,7 @@
  * match promotes the entry, or is unclear about it, with confidence at or above the threshold.
  * Articles that only report on or debunk a narrative never raise an alert.
  */
-import type { Match } from '../core/types.js';
+import type { Match } from './types.js';
 
 export function isAlerting(m: Match, threshold: number): boolean {
   return (m.stance === 'promotes' || m.stance === 'unclear') && m.confidence >= threshold;

@@ -1,10 +1,10 @@
 /** Builds the platform-neutral Reply from check results. Adapters only render it. */
-import type { Catalogue } from '../claims/schema.js';
-import { isAlerting } from '../match/alert.js';
+import type { Catalogue } from '../model/catalogue.js';
+import { isAlerting } from '../model/alert.js';
 import { entryCard, type ReplyLang } from './entry-card.js';
 import { phrases } from '../lang/phrases/index.js';
-import type { Reply, ReplyEntry, ReplyItem } from './reply.js';
-import type { CheckDetails, Match } from './types.js';
+import type { Reply, ReplyEntry, ReplyItem } from '../model/reply.js';
+import type { CheckDetails, Match } from '../model/types.js';
 
 export interface ComposeOptions {
   catalogue: Catalogue;

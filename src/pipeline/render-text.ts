@@ -1,7 +1,7 @@
 /** Renders a Reply as plain text (terminals, fallbacks) or Markdown (the local page, Discord fallback). */
 import type { EntryCard } from './entry-card.js';
-import type { Reply, ReplyDenial, ReplyEntry, ReplyItem } from './reply.js';
-import { stripControls } from './safe-text.js';
+import type { Reply, ReplyDenial, ReplyEntry, ReplyItem } from '../model/reply.js';
+import { stripControls } from '../text/safe-text.js';
 
 const STANCE_LABEL = {
   promotes: 'promotes it',

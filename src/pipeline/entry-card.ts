@@ -1,7 +1,7 @@
 /** A catalogue entry as a journalist reads it: used by replies and by lookups (cards). */
 import { type CatalogueLang, pick } from '../claims/localize.js';
-import type { Catalogue, Denial, Entry } from '../claims/schema.js';
-import type { ReplyDenial } from './reply.js';
+import type { Catalogue, Denial, Entry } from '../model/catalogue.js';
+import type { ReplyDenial } from '../model/reply.js';
 
 export type ReplyLang = CatalogueLang;
 

@@ -4,20 +4,20 @@
  */
 import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
-import type { Catalogue } from '../claims/schema.js';
+import type { Catalogue } from '../model/catalogue.js';
 import { lookupEntries } from '../claims/lookup.js';
 import { mergeFindings } from '../classify/merge.js';
-import { FetchError } from '../errors.js';
+import { FetchError } from '../model/errors.js';
 import { extractLinks } from '../links/extract-links.js';
 import { normalizeUrl } from '../links/normalize-url.js';
-import { isAlert } from '../match/alert.js';
+import { isAlert } from '../model/alert.js';
 import { composeReply } from './compose-reply.js';
 import type { ReplyLang } from './entry-card.js';
-import type { Reply } from './reply.js';
-import type { CheckOptions, CheckService, MessageCheck } from './check-service.types.js';
+import type { Reply } from '../model/reply.js';
+import type { CheckOptions, CheckService, MessageCheck } from '../model/check-service.js';
 import type { Admission } from '../analysis/admission.js';
-import type { Analyzer, ArticleFetcher, Classifier, KeyValueStore, Logger } from './ports.js';
-import type { Article, ChatMessage, CheckDetails, CheckError, Match } from './types.js';
+import type { Analyzer, ArticleFetcher, Classifier, KeyValueStore, Logger } from '../model/ports.js';
+import type { Article, ChatMessage, CheckDetails, CheckError, Match } from '../model/types.js';
 
 export interface CheckServiceDeps {
   catalogue: Catalogue;

@@ -1,7 +1,7 @@
 /** What adapters call: the platform-neutral check service (implemented in check-service.ts). */
-import type { Catalogue, Entry } from '../claims/schema.js';
+import type { Catalogue, Entry } from './catalogue.js';
 import type { LookupHit } from './ports.js';
-import type { ReplyLang } from './entry-card.js';
+import type { ReplyLang } from './types.js';
 import type { Reply } from './reply.js';
 import type { ChatMessage, CheckDetails } from './types.js';
 

@@ -4,6 +4,8 @@
  */
 
 export type Language = 'en' | 'ru' | 'kk' | 'other';
+/** The languages replies and the catalogue are written in (English always; Russian and Kazakh where translated). */
+export type ReplyLang = 'en' | 'ru' | 'kk';
 export type Stance = 'promotes' | 'reports' | 'debunks' | 'unclear';
 export type Method = 'lexical' | 'llm' | 'lexical+llm';
 export type EntryKind = 'claim' | 'narrative';

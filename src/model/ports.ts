@@ -2,7 +2,7 @@
  * Ports: the small interfaces the core depends on. Each has an in-memory or local default;
  * tests inject fakes here instead of patching modules.
  */
-import type { Catalogue, Entry } from '../claims/schema.js';
+import type { Catalogue, Entry } from './catalogue.js';
 import type { Article, Language, Match } from './types.js';
 
 export interface Clock {

@@ -1,4 +1,4 @@
-import type { ErrorCode } from './core/types.js';
+import type { ErrorCode } from './types.js';
 
 /** The input was rejected or a page could not be read: carries a contract code and a sentence for a person. */
 export class FetchError extends Error {
