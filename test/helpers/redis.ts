@@ -24,8 +24,9 @@ export interface RedisHandle {
   stop(): Promise<void>;
 }
 
-export async function startRedis(): Promise<RedisHandle> {
-  const port = await freePort();
+/** Starts redis-server; pass the port of a stopped one to restart it where its clients look. */
+export async function startRedis(opts: { port?: number } = {}): Promise<RedisHandle> {
+  const port = opts.port ?? (await freePort());
   const proc: ChildProcess = spawn(
     'redis-server',
     [
