@@ -21,6 +21,8 @@ async function freePort(): Promise<number> {
 export interface RedisHandle {
   url: string;
   port: number;
+  /** The server's process id (tests pause it with SIGSTOP to make it hang). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -59,6 +61,7 @@ export async function startRedis(opts: { port?: number } = {}): Promise<RedisHan
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    pid: proc.pid ?? 0,
     stop: () =>
       new Promise<void>((resolve) => {
         if (proc.exitCode !== null) return resolve();
