@@ -5,6 +5,7 @@ import { claimsExport } from './claims-export.js';
 import { claimsLint } from './claims-lint.js';
 import { feedbackReport } from './feedback.js';
 import type { CliCommand, CliIO } from './io.js';
+import { jobsFailed, jobsRetry } from './jobs.js';
 import { lookup } from './lookup.js';
 
 export const USAGE = `Usage:
@@ -14,6 +15,8 @@ export const USAGE = `Usage:
   claimdesk claims export --format claimreview [--dir dir]    the catalogue as schema.org ClaimReview JSON-LD
   claimdesk feedback [--json]                                 counts of "Helpful" / "Wrong match" clicks
   claimdesk discord register-commands [--guild ID]            register the /claimcheck slash command
+  claimdesk jobs failed [--json] [--limit N]                  chat jobs that exhausted their tries (STORE_URL)
+  claimdesk jobs retry ID                                     queue a failed job again
 `;
 
 const COMMANDS: Record<string, CliCommand> = {
@@ -23,6 +26,8 @@ const COMMANDS: Record<string, CliCommand> = {
   'claims lint': claimsLint,
   'claims export': claimsExport,
   'discord register-commands': discordRegisterCommands,
+  'jobs failed': jobsFailed,
+  'jobs retry': jobsRetry,
 };
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -34,7 +39,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const two = second ? COMMANDS[`${first} ${second}`] : undefined;
   if (two) return two(rest, io);
   const one = COMMANDS[first];
-  if (one && !['claims', 'discord'].includes(first))
+  if (one && !['claims', 'discord', 'jobs'].includes(first))
     return one(second === undefined ? rest : [second, ...rest], io);
   io.stderr.write(`claimdesk: unknown command "${argv.slice(0, 2).join(' ')}"\n\n${USAGE}`);
   return 2;
