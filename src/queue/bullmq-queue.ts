@@ -18,7 +18,7 @@ import { createClient } from '@keyv/redis';
 import { type Job, Queue, WaitingError, Worker } from 'bullmq';
 import { redact } from '../config.js';
 import type { Logger } from '../core/ports.js';
-import { bounded, encodeKey, sleep, validateJob } from './options.js';
+import { bounded, encodeKey, settlesWithin, validateJob } from './options.js';
 import type {
   FailedJob,
   JobData,
@@ -174,13 +174,7 @@ export class BullQueue implements JobQueue {
     const worker = this.worker;
     if (worker) {
       const closing = worker.close().catch((err) => this.warn(err, 'job worker did not close cleanly'));
-      const timer = new AbortController();
-      const inTime = await Promise.race([
-        closing.then(() => true),
-        sleep(deadlineMs, timer.signal).then(() => false),
-      ]);
-      timer.abort();
-      if (!inTime) {
+      if (!(await settlesWithin(closing, deadlineMs))) {
         const left = [...this.running.values()];
         for (const e of left) {
           e.handedBack = true;
@@ -193,10 +187,10 @@ export class BullQueue implements JobQueue {
           e.handBack();
         }
         this.logger.info({ jobs: left.length }, 'jobs still running at the deadline were handed back');
-        await Promise.race([closing, sleep(this.opts.enqueueTimeoutMs)]);
+        await settlesWithin(closing, this.opts.enqueueTimeoutMs);
       }
     }
-    await Promise.race([this.queue.close(), sleep(this.opts.enqueueTimeoutMs)]).catch(() => undefined);
+    await settlesWithin(this.queue.close(), this.opts.enqueueTimeoutMs);
     // Clients passed in are not closed by BullMQ.
     for (const c of [this.producer, this.consumer]) {
       if (c?.isOpen) c.destroy();

@@ -100,4 +100,18 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** Waits for p (its failure included) for at most ms: true when it settled in time. Leaves no timer. */
+export async function settlesWithin(p: Promise<unknown>, ms: number): Promise<boolean> {
+  const timer = new AbortController();
+  const settled = p.then(
+    () => true,
+    () => true,
+  );
+  try {
+    return await Promise.race([settled, sleep(ms, timer.signal).then(() => false)]);
+  } finally {
+    timer.abort();
+  }
+}
+
 export const NO_OBSERVER = { retried() {}, failed() {}, refused() {} };

@@ -5,11 +5,11 @@
  * start on this machine takes it at once when the owner's pid is gone.
  */
 import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Logger } from '../core/ports.js';
 import { DependencyError } from '../errors.js';
 import type { JobStore, StoredJob } from './job-store.js';
-import { backoffDelay, bounded, sleep, validateJob } from './options.js';
+import { ownerGone, ownerId } from './owner.js';
+import { backoffDelay, bounded, settlesWithin, sleep, validateJob } from './options.js';
 import type {
   FailedJob,
   JobData,
@@ -29,22 +29,6 @@ interface Running {
 }
 
 const PURGE_EVERY_MS = 10 * 60_000;
-
-/** `host/pid/instance`: lets a restart on this machine tell a dead owner from a live one. */
-function ownerId(): string {
-  return `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`;
-}
-
-export function ownerGone(owner: string): boolean {
-  const [host, pid] = owner.split('/');
-  if (host !== hostname() || !pid || Number(pid) === process.pid) return false;
-  try {
-    process.kill(Number(pid), 0);
-    return false;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-}
 
 export class PollingQueue implements JobQueue {
   private handler: JobHandler | null = null;
@@ -194,11 +178,8 @@ export class PollingQueue implements JobQueue {
     this.stopping = true;
     this.poke();
     await this.loopDone;
-    const timer = new AbortController();
-    const all = Promise.allSettled([...this.running.values()].map((e) => e.done)).then(() => true);
-    const inTime = await Promise.race([all, sleep(deadlineMs, timer.signal).then(() => false)]);
-    timer.abort();
-    if (!inTime) {
+    const all = Promise.allSettled([...this.running.values()].map((e) => e.done));
+    if (!(await settlesWithin(all, deadlineMs))) {
       const left = [...this.running.values()];
       for (const e of left) {
         e.handedBack = true;

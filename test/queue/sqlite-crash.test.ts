@@ -87,3 +87,21 @@ describe('SQLite queue across kill -9', () => {
     await admin.stop(1_000);
   });
 });
+
+describe('lease owners', () => {
+  it('judges only owners on this machine: gone pid, or this pid but not one of its live instances', async () => {
+    const { ownerGone, ownerId } = await import('../../src/queue/owner.js');
+    const { hostname } = await import('node:os');
+    const live = ownerId();
+    expect(ownerGone(live)).toBe(false);
+    expect(ownerGone(`${hostname()}/${process.pid}/deadbeef`)).toBe(true); // a restarted container's pid
+    expect(ownerGone(`${hostname()}/${process.ppid}/x`)).toBe(false); // alive
+    expect(ownerGone(`other-host/999999/x`)).toBe(false);
+    const child = spawnChild({ STORE_URL: 'memory://' });
+    await child.waitForLines((l) => l.includes('ready'));
+    const pid = child.proc.pid ?? 0;
+    child.proc.kill('SIGKILL');
+    await child.exited;
+    expect(ownerGone(`${hostname()}/${pid}/x`)).toBe(true);
+  });
+});
