@@ -18,6 +18,8 @@ import { createClient } from '@keyv/redis';
 import { type Job, Queue, WaitingError, Worker } from 'bullmq';
 import { redact } from '../config.js';
 import type { Logger } from '../core/ports.js';
+import { DependencyError } from '../errors.js';
+import { failedJobs, jobCounts, retryJob, type Stored } from './bullmq-admin.js';
 import { bounded, encodeKey, settlesWithin, validateJob } from './options.js';
 import type {
   FailedJob,
@@ -28,12 +30,6 @@ import type {
   QueueObserver,
   QueueOptions,
 } from './types.js';
-
-/** What a BullMQ job carries: the job, and the token of the enqueue that stored it. */
-interface Stored {
-  job: JobData;
-  token: string;
-}
 
 interface Running {
   job: Job<Stored>;
@@ -97,6 +93,7 @@ export class BullQueue implements JobQueue {
     const id = encodeKey(job.key);
     const token = randomUUID();
     try {
+      if (this.stopped) throw new DependencyError('queue', 'enqueue failed: the job queue is stopping');
       return await bounded(
         (async () => {
           await this.queue.add(job.kind, { job, token }, { jobId: id });
@@ -197,47 +194,15 @@ export class BullQueue implements JobQueue {
     }
   }
 
-  async failed(limit = 50): Promise<FailedJob[]> {
-    const jobs = await bounded(
-      this.queue.getFailed(0, limit - 1),
-      this.opts.enqueueTimeoutMs,
-      'listing failed jobs',
-    );
-    return jobs.map((j) => {
-      const data = (j.data as Stored).job;
-      return {
-        id: j.id ?? '',
-        key: data.key,
-        platform: data.platform,
-        kind: data.kind,
-        attempts: j.attemptsMade,
-        error: j.failedReason ?? '',
-        failedAt: new Date(j.finishedOn ?? j.timestamp).toISOString(),
-      };
-    });
+  failed(limit = 50): Promise<FailedJob[]> {
+    return failedJobs(this.queue, limit, this.opts.enqueueTimeoutMs);
   }
 
-  async retry(idOrKey: string): Promise<boolean> {
-    const id = idOrKey.includes(':') ? encodeKey(idOrKey) : idOrKey;
-    return bounded(
-      (async () => {
-        const job = await this.queue.getJob(id);
-        if (!job || (await job.getState()) !== 'failed') return false;
-        await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
-        return true;
-      })(),
-      this.opts.enqueueTimeoutMs,
-      'retry (Redis)',
-    );
+  retry(idOrKey: string): Promise<boolean> {
+    return retryJob(this.queue, idOrKey, this.opts.enqueueTimeoutMs);
   }
 
-  async counts(): Promise<QueueCounts> {
-    const c = await bounded(
-      this.queue.getJobCounts('wait', 'delayed', 'prioritized', 'active', 'failed'),
-      this.opts.enqueueTimeoutMs,
-      'counting jobs (Redis)',
-    );
-    const n = (k: string) => c[k] ?? 0;
-    return { queued: n('wait') + n('delayed') + n('prioritized'), active: n('active'), failed: n('failed') };
+  counts(): Promise<QueueCounts> {
+    return jobCounts(this.queue, this.opts.enqueueTimeoutMs);
   }
 }

@@ -142,4 +142,27 @@ describe.runIf(redisAvailable())('BullMQ queue, failures', () => {
     await q.stop(1_000);
     await own.stop();
   });
+
+  it('a replica started while Redis is still down refuses at its bound, then works once Redis is up', async () => {
+    const before = await startRedis();
+    await before.stop();
+    const q = await openQueue(before.url, {
+      options: { ...TEST_OPTIONS, name: 'late', enqueueTimeoutMs: 500 },
+    });
+    const ran: string[] = [];
+    q.start(async (j) => {
+      ran.push(j.key);
+    });
+    const err = await q.enqueue(job('slack:event:Early')).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(DependencyError);
+    const up = await startRedis({ port: before.port });
+    await waitFor(
+      async () => (await q.enqueue(job('slack:event:Up')).catch(() => null)) !== null,
+      15_000,
+      'enqueue once Redis is up',
+    );
+    await waitFor(() => ran.includes('slack:event:Up'), 15_000, 'the worker started before Redis');
+    await q.stop(1_000);
+    await up.stop();
+  });
 });
