@@ -19,8 +19,20 @@ export class SqliteDb {
     });
     db.configure('busyTimeout', busyMs);
     const wrapped = new SqliteDb(db);
-    await wrapped.all('PRAGMA journal_mode = WAL');
-    return wrapped;
+    // Switching to WAL answers SQLITE_BUSY at once (no busy wait) while another connection, such as
+    // the store's, is setting the file up: try again for up to busyMs.
+    for (let waited = 0; ; waited += 50) {
+      try {
+        await wrapped.all('PRAGMA journal_mode = WAL');
+        return wrapped;
+      } catch (err) {
+        if ((err as { code?: string }).code !== 'SQLITE_BUSY' || waited >= busyMs) {
+          await wrapped.close().catch(() => undefined);
+          throw err;
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
   }
 
   exec(sql: string): Promise<void> {
