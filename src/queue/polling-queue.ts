@@ -39,6 +39,7 @@ export class PollingQueue implements JobQueue {
   private loopDone: Promise<void> = Promise.resolve();
   private wake = new AbortController();
   private lastPurge = 0;
+  private lastTakeWarning = 0;
 
   constructor(
     private readonly store: JobStore,
@@ -101,7 +102,11 @@ export class PollingQueue implements JobQueue {
           this.run(job);
         }
       } catch (err) {
-        this.logger.warn({ err: String(err) }, 'job queue could not take jobs; trying again');
+        // Polled every pollMs: one line per 10 s while the database stays unavailable.
+        if (this.now() - this.lastTakeWarning > 10_000) {
+          this.lastTakeWarning = this.now();
+          this.logger.warn({ err: String(err) }, 'job queue could not take jobs; trying again');
+        }
       }
       if (!this.stopping) await sleep(this.opts.pollMs, this.wake.signal);
     }

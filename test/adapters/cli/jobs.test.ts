@@ -62,7 +62,10 @@ describe('claimdesk jobs (SQLite)', () => {
     expect((await cli(['jobs', 'failed', '--limit', '0'])).stderr).toContain(
       '--limit must be a whole number',
     );
-    expect((await cli(['jobs'])).code).toBe(2);
+    const bare = await cli(['jobs']);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('claimdesk jobs failed [--json] [--limit N]');
+    expect(bare.stderr).toContain('claimdesk jobs retry ID');
     const mem = await cli(['jobs', 'failed'], { STORE_URL: 'memory://' });
     expect(mem.code).toBe(1);
     expect(mem.stderr).toContain('memory://');
