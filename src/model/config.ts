@@ -17,6 +17,10 @@ export interface Config {
   claimsRefreshS: number;
   /** sqlite://path, redis://host:port, or memory:// */
   storeUrl: string;
+  /** SIGTERM: how long jobs in flight may finish before they are handed back (SHUTDOWN_TIMEOUT_MS). */
+  shutdownTimeoutMs: number;
+  /** Durable chat jobs (src/queue): jobs run at once by this process (QUEUE_CONCURRENCY). */
+  queue: { concurrency: number };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   maxLinksPerMessage: number;
   /** A promotes/unclear match at or above this confidence raises an alert. */
@@ -214,6 +218,8 @@ export function readConfig(env: Env = process.env): Readonly<Config> {
     claimsDir: str(env, 'CLAIMS_DIR') ?? './claims',
     claimsRefreshS: int(env, 'CLAIMS_REFRESH_S', 2, 0, 86_400),
     storeUrl: storeUrl(env),
+    shutdownTimeoutMs: int(env, 'SHUTDOWN_TIMEOUT_MS', 20_000, 0, 600_000),
+    queue: { concurrency: int(env, 'QUEUE_CONCURRENCY', 4, 1, 256) },
     logLevel: logLevel as Config['logLevel'],
     maxLinksPerMessage: int(env, 'MAX_LINKS_PER_MESSAGE', 5, 1, 50),
     alertThreshold: num(env, 'ALERT_THRESHOLD', 0.5, 0, 1),

@@ -32,7 +32,7 @@ export class ConfigError extends Error {
 export class DependencyError extends Error {
   override readonly name = 'DependencyError';
   constructor(
-    readonly dependency: 'llm' | 'store' | 'slack' | 'discord',
+    readonly dependency: 'llm' | 'store' | 'queue' | 'slack' | 'discord',
     message: string,
     options?: { cause?: unknown },
   ) {

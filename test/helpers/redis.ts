@@ -21,11 +21,14 @@ async function freePort(): Promise<number> {
 export interface RedisHandle {
   url: string;
   port: number;
+  /** The server's process id (tests pause it with SIGSTOP to make it hang). */
+  pid: number;
   stop(): Promise<void>;
 }
 
-export async function startRedis(): Promise<RedisHandle> {
-  const port = await freePort();
+/** Starts redis-server; pass the port of a stopped one to restart it where its clients look. */
+export async function startRedis(opts: { port?: number } = {}): Promise<RedisHandle> {
+  const port = opts.port ?? (await freePort());
   const proc: ChildProcess = spawn(
     'redis-server',
     [
@@ -58,6 +61,7 @@ export async function startRedis(): Promise<RedisHandle> {
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
+    pid: proc.pid ?? 0,
     stop: () =>
       new Promise<void>((resolve) => {
         if (proc.exitCode !== null) return resolve();

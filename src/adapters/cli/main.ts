@@ -6,6 +6,7 @@ import { claimsExport } from './claims-export.js';
 import { claimsLint } from './claims-lint.js';
 import { feedbackReport } from './feedback.js';
 import type { CliCommand, CliIO } from './io.js';
+import { jobsFailed, jobsRetry } from './jobs.js';
 import { lookup } from './lookup.js';
 
 export const USAGE = `Usage:
@@ -16,6 +17,8 @@ export const USAGE = `Usage:
   claimdesk claims audit [--json] [dir]                       sources, denials, unsourced attributions, unverified strings, stale entries
   claimdesk feedback [--json]                                 counts of "Helpful" / "Wrong match" clicks
   claimdesk discord register-commands [--guild ID]            register the /claimcheck slash command
+  claimdesk jobs failed [--json] [--limit N]                  chat jobs that exhausted their tries (STORE_URL)
+  claimdesk jobs retry ID                                     queue a failed job again
 `;
 
 const COMMANDS: Record<string, CliCommand> = {
@@ -26,6 +29,8 @@ const COMMANDS: Record<string, CliCommand> = {
   'claims export': claimsExport,
   'claims audit': claimsAudit,
   'discord register-commands': discordRegisterCommands,
+  'jobs failed': jobsFailed,
+  'jobs retry': jobsRetry,
 };
 
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
@@ -37,7 +42,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const two = second ? COMMANDS[`${first} ${second}`] : undefined;
   if (two) return two(rest, io);
   const one = COMMANDS[first];
-  if (one && !['claims', 'discord'].includes(first))
+  if (one && !['claims', 'discord', 'jobs'].includes(first))
     return one(second === undefined ? rest : [second, ...rest], io);
   io.stderr.write(`claimdesk: unknown command "${argv.slice(0, 2).join(' ')}"\n\n${USAGE}`);
   return 2;
