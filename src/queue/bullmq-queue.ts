@@ -16,9 +16,9 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from '@keyv/redis';
 import { type Job, Queue, WaitingError, Worker } from 'bullmq';
-import { redact } from '../config.js';
-import type { Logger } from '../core/ports.js';
-import { DependencyError } from '../errors.js';
+import { redact } from '../model/config.js';
+import type { Logger } from '../model/ports.js';
+import { DependencyError } from '../model/errors.js';
 import { failedJobs, jobCounts, retryJob, type Stored } from './bullmq-admin.js';
 import { bounded, encodeKey, settlesWithin, validateJob } from './options.js';
 import type {

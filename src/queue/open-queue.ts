@@ -1,5 +1,5 @@
 /** Opens the job queue named by STORE_URL: redis(s):// → BullMQ, sqlite://file → SQLite, memory://. */
-import type { Logger } from '../core/ports.js';
+import type { Logger } from '../model/ports.js';
 import { silentLogger } from '../logger.js';
 import { BullQueue } from './bullmq-queue.js';
 import { MemoryJobStore } from './memory-jobs.js';

@@ -1,5 +1,5 @@
 /** Defaults and small helpers shared by the queue implementations. */
-import { DependencyError } from '../errors.js';
+import { DependencyError } from '../model/errors.js';
 import type { JobData, QueueOptions } from './types.js';
 
 const DAY_MS = 86_400_000;

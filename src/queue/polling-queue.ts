@@ -5,8 +5,8 @@
  * start on this machine takes it at once when the owner's pid is gone.
  */
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '../core/ports.js';
-import { DependencyError } from '../errors.js';
+import type { Logger } from '../model/ports.js';
+import { DependencyError } from '../model/errors.js';
 import type { JobStore, StoredJob } from './job-store.js';
 import { ownerGone, ownerId } from './owner.js';
 import { backoffDelay, bounded, settlesWithin, sleep, validateJob } from './options.js';

@@ -1,6 +1,6 @@
 /** BullMQ on a real redis-server: a replica killed mid-job, and Redis itself stopped and restarted. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DependencyError } from '../../src/errors.js';
+import { DependencyError } from '../../src/model/errors.js';
 import { openQueue } from '../../src/queue/open-queue.js';
 import type { JobQueue } from '../../src/queue/types.js';
 import { type RedisHandle, redisAvailable, startRedis } from '../helpers/redis.js';

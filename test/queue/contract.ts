@@ -3,7 +3,7 @@
  * queue on the storage called `name`: two calls with one name are two replicas (or a restart).
  */
 import { expect, it } from 'vitest';
-import { DependencyError } from '../../src/errors.js';
+import { DependencyError } from '../../src/model/errors.js';
 import type { JobData, JobQueue, QueueOptions } from '../../src/queue/types.js';
 
 export type MakeQueue = (name: string, opts?: Partial<QueueOptions>) => Promise<JobQueue>;

@@ -1,6 +1,6 @@
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../src/config.js';
+import { readConfig } from '../../src/model/config.js';
 import { openQueue } from '../../src/queue/open-queue.js';
 import { createQueueMetrics } from '../../src/queue/metrics.js';
 import { job, TEST_OPTIONS, waitFor } from './contract.js';

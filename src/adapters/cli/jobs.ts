@@ -3,8 +3,8 @@
  * durable chat jobs, for admins. Opens only the queue named by STORE_URL, never the whole app.
  */
 import { parseArgs } from 'node:util';
-import { readConfig } from '../../config.js';
-import { ConfigError, DependencyError } from '../../errors.js';
+import { readConfig } from '../../model/config.js';
+import { ConfigError, DependencyError } from '../../model/errors.js';
 import { openQueue } from '../../queue/open-queue.js';
 import type { JobQueue } from '../../queue/types.js';
 import type { CliIO } from './io.js';
