@@ -3,6 +3,11 @@ import { type Admission, createAdmission } from './analysis/admission.js';
 import { createInlineAnalyzer } from './analysis/inline-analyzer.js';
 import { createPoolAnalyzer } from './analysis/pool-analyzer.js';
 import { type RefreshOutcome, watchCatalogue } from './claims/live-catalogue.js';
+import { type ChatJobs, createChatJobs } from './conversation/chat-jobs.js';
+import { createQueueMetrics } from './queue/metrics.js';
+import { openQueue } from './queue/open-queue.js';
+import { DEFAULT_QUEUE_OPTIONS } from './queue/options.js';
+import type { QueueOptions } from './queue/types.js';
 import { loadCatalogue } from './claims/load.js';
 import type { Catalogue } from './model/catalogue.js';
 import { createClassifier, PROMPT_VERSION } from './classify/index.js';
@@ -10,7 +15,13 @@ import type { Config } from './model/config.js';
 import { defaultSettings, SettingsStore } from './conversation/settings.js';
 import { createCheckService } from './pipeline/check-service.js';
 import type { CheckService } from './model/check-service.js';
-import type { Analyzer, ArticleFetcher, KeyValueStore, Logger } from './model/ports.js';
+import {
+  type Analyzer,
+  type ArticleFetcher,
+  type KeyValueStore,
+  type Logger,
+  systemClock,
+} from './model/ports.js';
 import { createArticleFetcher } from './fetch/fetch-article.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { FeedbackStore } from './store/feedback.js';
@@ -29,9 +40,17 @@ export interface App {
   service: CheckService;
   admission: Admission;
   metrics: Metrics;
+  /**
+   * Chat events as durable jobs (SQLite, or Redis for several replicas); null for one-shot
+   * commands. The server's adapters enqueue before they acknowledge, and start() runs the workers.
+   */
+  jobs: ChatJobs | null;
   /** Checks CLAIMS_DIR now (the server also does it every CLAIMS_REFRESH_S). */
   refreshCatalogue(): Promise<RefreshOutcome>;
-  /** Stops watching the catalogue and the analysis workers, and closes the store. */
+  /**
+   * Stops taking jobs (those in flight get SHUTDOWN_TIMEOUT_MS, the rest are handed back), stops
+   * watching the catalogue and the analysis workers, and closes the store.
+   */
   close(): Promise<void>;
 }
 
@@ -39,8 +58,10 @@ export interface BuildOverrides {
   /** Tests inject a fetcher with a fake resolver, or a store. */
   fetcher?: ArticleFetcher;
   store?: KeyValueStore;
-  /** The command line analyses inline and never watches the catalogue: one short process. */
+  /** The command line analyses inline, never watches the catalogue and runs no jobs: one short process. */
   oneShot?: boolean;
+  /** Tests make the queue fast (short leases, quick retries). */
+  queueOptions?: Partial<QueueOptions>;
 }
 
 /** What depends on one catalogue version: its analysis workers and its check service. */
@@ -144,20 +165,39 @@ export async function buildApp(
     entry: (id) => current.service.entry(id),
   };
 
+  const settings = new SettingsStore(store, defaultSettings(config));
+  let jobs: ChatJobs | null = null;
+  if (!overrides.oneShot) {
+    const queueMetrics = createQueueMetrics(metrics.registry);
+    const queue = await openQueue(config.storeUrl, {
+      options: { concurrency: config.queue.concurrency, ...overrides.queueOptions },
+      logger,
+      observer: queueMetrics.observer,
+    });
+    queueMetrics.watch(queue);
+    jobs = createChatJobs(
+      queue,
+      { service, store, settings, logger, clock: systemClock },
+      { attempts: overrides.queueOptions?.attempts ?? DEFAULT_QUEUE_OPTIONS.attempts },
+    );
+  }
+
   return {
     config,
     logger,
+    jobs,
     get catalogue() {
       return current.catalogue;
     },
     store,
     feedback: new FeedbackStore(store),
-    settings: new SettingsStore(store, defaultSettings(config)),
+    settings,
     service,
     admission,
     metrics,
     refreshCatalogue: () => watcher.refresh(),
     close: async () => {
+      await jobs?.stop(config.shutdownTimeoutMs);
       watcher.stop();
       await current.analyzer.close();
       await store.close();

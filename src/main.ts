@@ -64,6 +64,8 @@ async function main(): Promise<void> {
     }
   }
   finishHttpApp(http, app);
+  // Workers take jobs only now that every adapter has said how it posts.
+  app.jobs?.start();
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = http.listen(config.port, config.host, () => resolve(s));
@@ -86,9 +88,12 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
+    logger.info({ signal, deadlineMs: config.shutdownTimeoutMs }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), config.shutdownTimeoutMs + 10_000);
     force.unref();
+    // Jobs first: those in flight finish (they still post through the adapters), the rest go back
+    // to the queue for another replica or the next start; then the adapters stop.
+    await app.jobs?.stop(config.shutdownTimeoutMs);
     await Promise.allSettled(adapters.map((a) => a.stop()));
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await app.close();

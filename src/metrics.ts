@@ -13,6 +13,8 @@ export interface Metrics {
   /** Checks admitted and not yet finished, and those waiting for a place. */
   checksActive: Gauge;
   checksWaiting: Gauge;
+  /** Chat messages answered in-process because the job queue could not store them (Discord). */
+  queueFallback: Counter;
 }
 
 export interface MetricsSources {
@@ -46,6 +48,11 @@ export function createMetrics(opts: MetricsSources = {}): Metrics {
       collect() {
         if (admission) this.set(admission().active);
       },
+    }),
+    queueFallback: new Counter({
+      name: 'claimdesk_queue_fallback_total',
+      help: 'Chat messages answered in this process, not durably, because the job queue was unavailable',
+      registers: [registry],
     }),
     checksWaiting: new Gauge({
       name: 'claimdesk_checks_waiting',

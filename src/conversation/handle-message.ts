@@ -53,11 +53,29 @@ export function errorFields(err: unknown): { error: string; status?: number; cod
   return out;
 }
 
+const POSTED_TTL_MS = 30 * 24 * 3_600_000;
+
+export interface HandleOptions {
+  /** False while the job queue will try again: the neutral line waits for the last try. */
+  lastTry?: boolean;
+  /**
+   * Set when the event runs as a durable job: the queue already made its key unique (no
+   * once-marker); the post is made idempotent instead, so a job run again after a crash between
+   * posting and recording does not post twice (see posting below).
+   */
+  job?: { key: string };
+}
+
+/** Where a durable job records the reply it posted (read before posting again). */
+export function postedKey(jobKey: string): string {
+  return `posted:${jobKey}`;
+}
+
 export async function handleMessage(
   event: ChatEvent,
   transport: ChatTransport,
   deps: ConversationDeps,
-  opts: { lastTry?: boolean } = {},
+  opts: HandleOptions = {},
 ): Promise<Outcome> {
   const msg = event.message;
   const log = deps.logger.child({ platform: msg.platform, channel: msg.channelId, message: msg.messageId });
@@ -67,7 +85,9 @@ export async function handleMessage(
     log.debug({ outcome: 'ignored', reason }, 'no links to check');
     return { outcome: 'ignored', reason };
   }
-  const marker = await claimOnce(deps.store, msg, links, deps.clock.now());
+  const marker = opts.job
+    ? { key: opts.job.key, release: async () => {} }
+    : await claimOnce(deps.store, msg, links, deps.clock.now());
   if (!marker) {
     log.info({ outcome: 'duplicate' }, 'these links were already answered');
     return { outcome: 'duplicate' };
@@ -90,7 +110,24 @@ export async function handleMessage(
     }
     const reply = deps.service.compose(plan.details, { skipped, lang: settings.language });
     stage = 'post';
-    const posted = await transport.post(msg, { kind: plan.kind, reply, lang: settings.language });
+    if (opts.job) {
+      // Posted by an earlier try of this job (recorded, or found in the thread when the process died
+      // between posting and recording): not again.
+      const recorded = await deps.store.get<{ id: string | null }>(postedKey(opts.job.key));
+      const found = recorded ?? (transport.findOwn ? await transport.findOwn(msg, opts.job.key) : null);
+      if (found) {
+        if (!recorded) await deps.store.set(postedKey(opts.job.key), found, POSTED_TTL_MS);
+        log.info({ outcome: 'duplicate', replyId: found.id }, 'already answered by an earlier try');
+        return { outcome: 'duplicate' };
+      }
+    }
+    const posted = await transport.post(msg, {
+      kind: plan.kind,
+      reply,
+      lang: settings.language,
+      ...(opts.job ? { key: opts.job.key } : {}),
+    });
+    if (opts.job) await deps.store.set(postedKey(opts.job.key), { id: posted.id }, POSTED_TTL_MS);
     log.info(
       {
         outcome: plan.kind,

@@ -8,10 +8,13 @@ import type { Reply } from '../model/reply.js';
 import type { ChatMessage } from '../model/types.js';
 
 export type Outgoing =
-  /** The full reply with feedback buttons. */
-  | { kind: 'alert'; reply: Reply; lang: ReplyLang }
+  /**
+   * The full reply with feedback buttons. `key` (a durable job's) goes with the post where the
+   * platform can carry it (Slack message metadata, a Discord nonce), so findOwn can find it again.
+   */
+  | { kind: 'alert'; reply: Reply; lang: ReplyLang; key?: string }
   /** One quiet line per link (reports, debunks, unreadable pages, as the settings ask). */
-  | { kind: 'note'; reply: Reply; lang: ReplyLang }
+  | { kind: 'note'; reply: Reply; lang: ReplyLang; key?: string }
   /** The one neutral line for a check that failed on our side. */
   | { kind: 'error'; text: string; lang: ReplyLang };
 
@@ -25,6 +28,8 @@ export interface Posted {
 export interface ChatTransport {
   /** Posts in the thread of `msg` (starting one where the platform does); the posted message's id. */
   post(msg: ChatMessage, out: Outgoing): Promise<Posted>;
+  /** The bot's own reply for this job key in the message's thread, if it is already there. */
+  findOwn?(msg: ChatMessage, key: string): Promise<Posted | null>;
 }
 
 /** A message event as the adapter translated it. For an edit, `before` is the text as it was. */

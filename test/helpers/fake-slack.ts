@@ -57,6 +57,8 @@ function parseParams(raw: string, contentType: string | undefined): Record<strin
 
 export class FakeSlack {
   readonly calls: ApiCall[] = [];
+  /** Messages posted through chat.postMessage (what conversations.replies answers). */
+  readonly posted: Array<{ channel: string; threadTs: string | null; ts: string; metadata: unknown }> = [];
   readonly responses: ResponseUrlCall[] = [];
   readonly socketAcks: unknown[] = [];
   private readonly scripted = new Map<string, FakeAnswer[]>();
@@ -155,6 +157,13 @@ export class FakeSlack {
       case 'chat.postMessage': {
         this.ts += 1;
         const ts = `${this.ts}.000100`;
+        let metadata: unknown;
+        try {
+          metadata = params.metadata ? JSON.parse(params.metadata) : undefined;
+        } catch {
+          metadata = undefined;
+        }
+        this.posted.push({ channel: params.channel ?? '', threadTs: params.thread_ts ?? null, ts, metadata });
         return {
           ok: true,
           channel: params.channel,
@@ -178,6 +187,22 @@ export class FakeSlack {
             is_owner: false,
             is_primary_owner: false,
           },
+        };
+      case 'conversations.replies':
+        // The thread's messages as Slack returns them, with metadata (include_all_metadata).
+        return {
+          ok: true,
+          has_more: false,
+          messages: this.posted
+            .filter((m) => m.channel === params.channel && m.threadTs === params.ts)
+            .map((m) => ({
+              type: 'message',
+              user: BOT.userId,
+              bot_id: BOT.botId,
+              ts: m.ts,
+              thread_ts: m.threadTs,
+              ...(m.metadata ? { metadata: m.metadata } : {}),
+            })),
         };
       case 'apps.connections.open':
         return { ok: true, url: `${this.url.replace('http', 'ws')}/socket` };

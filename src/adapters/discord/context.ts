@@ -1,6 +1,8 @@
 /** What every Discord event handler gets: the dependencies of startDiscord, with a child logger. */
 import type { Config } from '../../model/config.js';
 import type { CommandDeps } from '../../conversation/answer-command.js';
+import type { ChatJobs } from '../../conversation/chat-jobs.js';
+import type { Metrics } from '../../metrics.js';
 import type { ConversationDeps } from '../../conversation/handle-message.js';
 import type { SettingsStore } from '../../conversation/settings.js';
 import type { CheckService } from '../../model/check-service.js';
@@ -14,6 +16,9 @@ export interface DiscordDeps {
   feedback: FeedbackStore;
   settings: SettingsStore;
   logger: Logger;
+  /** Durable jobs: messages are stored as jobs first. Without, they are answered here. */
+  jobs?: ChatJobs | null;
+  metrics?: Metrics;
 }
 
 export interface DiscordContext extends DiscordDeps {
@@ -21,4 +26,6 @@ export interface DiscordContext extends DiscordDeps {
   botUserId(): string | null;
   /** The conversation core's dependencies (messages and commands). */
   conversation: ConversationDeps & CommandDeps;
+  /** Counts messages answered without the queue because it was unavailable. */
+  onQueueFallback?: () => void;
 }

@@ -11,6 +11,7 @@ import type { DiscordContext, DiscordDeps } from './context.js';
 import { errorInfo } from './error-info.js';
 import { handleInteraction } from './interactions.js';
 import { handleMessage } from './message-handler.js';
+import { discordTransport } from './transport.js';
 
 export type { DiscordDeps } from './context.js';
 
@@ -36,6 +37,7 @@ export async function startDiscord(deps: DiscordDeps): Promise<{ stop(): Promise
     ...deps,
     logger,
     botUserId: () => client.user?.id ?? null,
+    onQueueFallback: () => deps.metrics?.queueFallback.inc(),
     conversation: {
       service: deps.service,
       store: deps.store,
@@ -54,6 +56,14 @@ export async function startDiscord(deps: DiscordDeps): Promise<{ stop(): Promise
     inflight.add(tracked);
   };
 
+  deps.jobs?.register('discord', async (msg) => {
+    // The job may run in another process than the one that saw the event: fetch the message.
+    const channel = await client.channels.fetch(msg.threadId ?? msg.channelId);
+    if (!channel?.isTextBased())
+      throw new Error(`channel ${msg.threadId ?? msg.channelId} is not a text channel`);
+    const message = await channel.messages.fetch(msg.messageId);
+    return discordTransport(message, logger.child({ messageId: msg.messageId }));
+  });
   client.on(Events.MessageCreate, (m) => track(handleMessage(m, ctx, 'create')));
   // Link previews arrive as updates with the same text: the core finds no new link in them.
   client.on(Events.MessageUpdate, (old, m) => track(handleMessage(m, ctx, 'update', old)));

@@ -32,8 +32,22 @@ export async function handleMessage(
   // For an edit whose old text discord.js still has, only the links it added are checked.
   const before =
     event === 'update' && old && !old.partial ? { text: old.content ?? '', extraLinks: [] } : null;
+  const chatEvent = { message: toChatMessage(facts), before };
+  if (ctx.jobs) {
+    try {
+      const r = await ctx.jobs.enqueueMessage(chatEvent);
+      const why = r === 'ignored' ? { reason: before ? 'no new links' : 'no links' } : {};
+      log.info({ outcome: r === 'queued' ? 'queued' : r, ...why }, 'message event stored as a job');
+      return;
+    } catch (err) {
+      // Discord never delivers a message again: rather than lose it while the queue's database is
+      // down, answer it here, in this process (bounded by admission control like every check).
+      log.warn({ ...errorInfo(err) }, 'queue unavailable: answering in this process, not durably');
+      ctx.onQueueFallback?.();
+    }
+  }
   try {
-    await converse({ message: toChatMessage(facts), before }, discordTransport(message, log), {
+    await converse(chatEvent, discordTransport(message, log), {
       ...ctx.conversation,
       logger: log,
     });

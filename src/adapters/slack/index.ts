@@ -11,6 +11,7 @@ import type { Config } from '../../model/config.js';
 import type { CheckService } from '../../model/check-service.js';
 import { type Clock, type KeyValueStore, type Logger, systemClock } from '../../model/ports.js';
 import { ConfigError, DependencyError } from '../../model/errors.js';
+import type { ChatJobs } from '../../conversation/chat-jobs.js';
 import type { SettingsStore } from '../../conversation/settings.js';
 import type { FeedbackStore } from '../../store/feedback.js';
 import { Background, describeError } from './background.js';
@@ -19,7 +20,7 @@ import { boltLogger } from './bolt-logger.js';
 import type { SlackContext } from './context.js';
 import { onActions } from './on-action.js';
 import { onCommand } from './on-command.js';
-import { onMessage } from './on-message.js';
+import { durableMessages, onMessage } from './on-message.js';
 
 /** Web API retry policy (p-retry options). A 429 waits for Retry-After, then counts as one retry. */
 export interface SlackRetryConfig {
@@ -50,6 +51,8 @@ export interface SlackDeps {
   settings: SettingsStore;
   logger: Logger;
   http: Express;
+  /** Durable jobs: message events are stored before Slack is acknowledged. Without, they run here. */
+  jobs?: ChatJobs | null;
   tuning?: SlackTuning;
 }
 
@@ -134,6 +137,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     logger: slackLogger,
     convoStore: false,
   });
+  if (deps.jobs) durableMessages(app, deps.jobs, bot, logger);
   app.error(async (err) => {
     logger.error(describeError(err), 'slack: unhandled error in Bolt');
   });
@@ -158,7 +162,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     },
     clock,
   };
-  onMessage(app, ctx);
+  if (!deps.jobs) onMessage(app, ctx);
   onCommand(app, ctx);
   onActions(app, ctx);
 

@@ -7,17 +7,22 @@ export type WebClient = webApi.WebClient;
 /** Link previews would show the article's own (possibly false) headline and image under our reply. */
 export const SAFE_POST = { unfurl_links: false, unfurl_media: false, link_names: false } as const;
 
+/** Message metadata that marks a reply as a durable job's, so a later try can find it in the thread. */
+export const REPLY_EVENT_TYPE = 'claimdesk_reply';
+
 export async function postMessage(
   client: WebClient,
   channel: string,
   message: SlackMessage,
   threadTs: string | null,
+  jobKey?: string,
 ): Promise<string | null> {
   const res = await client.chat.postMessage({
     channel,
     text: message.text,
     blocks: message.blocks,
     ...(threadTs ? { thread_ts: threadTs } : {}),
+    ...(jobKey ? { metadata: { event_type: REPLY_EVENT_TYPE, event_payload: { key: jobKey } } } : {}),
     ...SAFE_POST,
   });
   return typeof res.ts === 'string' ? res.ts : null;

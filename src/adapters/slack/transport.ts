@@ -1,10 +1,29 @@
-/** The ChatTransport on Slack: renders the core's Outgoing as Block Kit and posts it in the thread. */
+/**
+ * The ChatTransport on Slack: renders the core's Outgoing as Block Kit and posts it in the thread.
+ * A durable job's reply carries its key as message metadata, and findOwn looks for it in the thread
+ * (conversations.replies), so a job run again after a crash does not post twice.
+ */
+import { z } from 'zod';
 import type { ChatTransport } from '../../conversation/ports.js';
-import { type WebClient, postMessage } from './post.js';
+import type { Logger } from '../../model/ports.js';
+import { postMessage, REPLY_EVENT_TYPE, type WebClient } from './post.js';
 import { renderReplyBlocks } from './render-blocks.js';
 import { renderNotice } from './render-cards.js';
 
-export function slackTransport(client: WebClient): ChatTransport {
+const replies = z.object({
+  messages: z
+    .array(
+      z.object({
+        ts: z.string(),
+        metadata: z
+          .object({ event_type: z.string(), event_payload: z.record(z.string(), z.unknown()).optional() })
+          .optional(),
+      }),
+    )
+    .default([]),
+});
+
+export function slackTransport(client: WebClient, logger?: Logger): ChatTransport {
   return {
     async post(msg, out) {
       const rendered =
@@ -14,8 +33,31 @@ export function slackTransport(client: WebClient): ChatTransport {
               mode: out.kind === 'alert' ? 'full' : 'quiet',
               buttons: out.kind === 'alert' ? 'feedback' : 'none',
             });
-      const ts = await postMessage(client, msg.channelId, rendered, msg.threadId ?? msg.messageId);
+      const key = out.kind === 'error' ? undefined : out.key;
+      const ts = await postMessage(client, msg.channelId, rendered, msg.threadId ?? msg.messageId, key);
       return { id: ts };
+    },
+    async findOwn(msg, key) {
+      try {
+        const raw = await client.conversations.replies({
+          channel: msg.channelId,
+          ts: msg.threadId ?? msg.messageId,
+          include_all_metadata: true,
+          limit: 200,
+        });
+        const res = replies.parse(raw);
+        const mine = res.messages.find(
+          (m) => m.metadata?.event_type === REPLY_EVENT_TYPE && m.metadata.event_payload?.key === key,
+        );
+        return mine ? { id: mine.ts } : null;
+      } catch (err) {
+        // Cannot tell: post. (The window is a crash between posting and recording, and this lookup failing too.)
+        logger?.warn(
+          { err: err instanceof Error ? err.message : String(err) },
+          'slack: conversations.replies failed',
+        );
+        return null;
+      }
     },
   };
 }

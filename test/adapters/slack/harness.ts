@@ -9,7 +9,9 @@ import express from 'express';
 import { type SlackHandle, startSlack } from '../../../src/adapters/slack/index.js';
 import { readConfig } from '../../../src/model/config.js';
 import type { CheckService } from '../../../src/model/check-service.js';
-import type { Logger } from '../../../src/model/ports.js';
+import { type Logger, systemClock } from '../../../src/model/ports.js';
+import { createChatJobs } from '../../../src/conversation/chat-jobs.js';
+import type { JobQueue } from '../../../src/queue/types.js';
 import { FeedbackStore } from '../../../src/store/feedback.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { FakeSlack, postSigned } from '../../helpers/fake-slack.js';
@@ -90,6 +92,7 @@ export function startHarness(opts: { env?: Record<string, string> } = {}): Promi
 export async function startHarnessWith<S extends CheckService>(
   service: S,
   env: Record<string, string>,
+  opts: { queue?: JobQueue; attempts?: number } = {},
 ): Promise<Harness<S>> {
   const fake = await FakeSlack.start();
   const config = readConfig({
@@ -104,6 +107,13 @@ export async function startHarnessWith<S extends CheckService>(
   const settings = new SettingsStore(store, defaultSettings(config));
   const logs: LogRecord[] = [];
   const http = express();
+  const jobs = opts.queue
+    ? createChatJobs(
+        opts.queue,
+        { service, store, settings, logger: captureLogger(logs), clock: systemClock },
+        { attempts: opts.attempts ?? 3 },
+      )
+    : null;
   const slack = await startSlack({
     config,
     service,
@@ -112,6 +122,7 @@ export async function startHarnessWith<S extends CheckService>(
     settings,
     logger: captureLogger(logs),
     http,
+    jobs,
     tuning: {
       // A 429 still waits for Retry-After; only the extra back-off between attempts is short.
       retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 },
@@ -120,6 +131,7 @@ export async function startHarnessWith<S extends CheckService>(
       drainMs: 2_000,
     },
   });
+  jobs?.start();
   const server: Server = await new Promise((resolve) => {
     const s = http.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -162,6 +174,7 @@ export async function startHarnessWith<S extends CheckService>(
         contentType: 'application/x-www-form-urlencoded',
       }),
     close: async () => {
+      await jobs?.stop(2_000);
       await slack.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

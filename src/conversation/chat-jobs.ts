@@ -1,0 +1,77 @@
+/**
+ * Chat events as durable jobs. An adapter hands each message event to enqueueMessage BEFORE it
+ * acknowledges the platform: the job is stored (SQLite file, or Redis for several replicas) under
+ * the event's identity (platform, workspace, channel, message, link set), so a re-delivery on any
+ * replica adds nothing, and a process that dies leaves the job to the next one. Workers on every
+ * replica run the job through handleMessage, with a transport the adapter builds for it; a failed
+ * check or post is retried with backoff, and the neutral line waits for the last try.
+ */
+import type { Logger } from '../model/ports.js';
+import type { ChatMessage } from '../model/types.js';
+import type { JobQueue } from '../queue/types.js';
+import { type ConversationDeps, handleMessage, linksToCheck } from './handle-message.js';
+import { onceKey } from './once-markers.js';
+import type { ChatEvent, ChatTransport } from './ports.js';
+
+export type TransportFor = (msg: ChatMessage) => Promise<ChatTransport>;
+
+export interface ChatJobs {
+  /** Stores the event as a job: 'queued', 'duplicate' (a re-delivery), or 'ignored' (no links to check). */
+  enqueueMessage(event: ChatEvent): Promise<'queued' | 'duplicate' | 'ignored'>;
+  /** How this process posts for a platform; a job for a platform nobody registered waits and retries. */
+  register(platform: ChatMessage['platform'], transportFor: TransportFor): void;
+  start(): void;
+  stop(deadlineMs: number): Promise<void>;
+}
+
+interface MessageJob {
+  event: ChatEvent;
+}
+
+export function createChatJobs(
+  queue: JobQueue,
+  deps: ConversationDeps,
+  opts: { attempts: number; clock?: () => Date },
+): ChatJobs {
+  const transports = new Map<string, TransportFor>();
+  const log: Logger = deps.logger.child({ part: 'chat-jobs' });
+  const now = opts.clock ?? (() => new Date());
+  let stopped: Promise<void> | null = null;
+  return {
+    async enqueueMessage(event) {
+      const { links } = linksToCheck(event, deps.service.maxLinksPerMessage);
+      if (links.length === 0) return 'ignored';
+      const m = event.message;
+      const added = await queue.enqueue({
+        platform: m.platform === 'discord' ? 'discord' : 'slack',
+        kind: 'message',
+        key: `${m.platform}:${onceKey(m, links)}`,
+        payload: { event } satisfies MessageJob,
+        receivedAt: now().toISOString(),
+      });
+      return added ? 'queued' : 'duplicate';
+    },
+    register(platform, transportFor) {
+      transports.set(platform, transportFor);
+    },
+    start() {
+      queue.start(async (job, info) => {
+        const transportFor = transports.get(job.platform);
+        if (!transportFor) throw new Error(`no ${job.platform} adapter in this process`);
+        const { event } = job.payload as MessageJob;
+        const lastTry = info.attempt >= opts.attempts;
+        const outcome = await handleMessage(event, await transportFor(event.message), deps, {
+          lastTry,
+          job: { key: job.key },
+        });
+        log.debug({ job: info.id, attempt: info.attempt, outcome: outcome.outcome }, 'chat job done');
+        // Not the last try: fail the job, so the queue runs it again after its backoff.
+        if (outcome.outcome === 'failed' && !lastTry) throw outcome.error;
+      });
+    },
+    stop(deadlineMs) {
+      stopped ??= queue.stop(deadlineMs);
+      return stopped;
+    },
+  };
+}
