@@ -1,0 +1,71 @@
+/**
+ * The real entry point (src/main.ts) as a child process, for crash and replica tests: started with
+ * an environment, talked to over HTTP, killed with SIGKILL or stopped with SIGTERM.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { type FakeSlack, postSigned } from '../helpers/fake-slack.js';
+
+export const SECRET = 'test-signing-secret-durable';
+
+export interface Replica {
+  proc: ChildProcess;
+  url: string;
+  log(): string;
+  exited: Promise<number | null>;
+}
+
+export async function startReplica(env: Record<string, string>): Promise<Replica> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+    env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const on = (d: Buffer) => {
+      out += d.toString();
+      const m = out.match(/"url":"(http:\/\/127\.0\.0\.1:\d+\/)"/);
+      if (m?.[1]) resolve(m[1]);
+    };
+    proc.stdout?.on('data', on);
+    proc.stderr?.on('data', on);
+    proc.once('exit', (code) => reject(new Error(`exited with ${code}: ${out.slice(-2000)}`)));
+  });
+  return { proc, url, log: () => out, exited };
+}
+
+export function slackEnv(fake: FakeSlack): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: 'xoxb-test-bot-token-0000',
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: fake.apiUrl,
+  };
+}
+
+const base = JSON.parse(
+  readFileSync(new URL('../fixtures/slack/message-with-link.json', import.meta.url), 'utf8'),
+) as Record<string, unknown> & { event: Record<string, unknown> };
+
+/** A signed `message` event with one link, as Slack sends it. */
+export function messageEvent(n: number, link: string): string {
+  const ts = `1732196${String(n).padStart(3, '0')}.000100`;
+  return JSON.stringify({
+    ...base,
+    event_id: `Ev0DUR${String(n).padStart(4, '0')}`,
+    event: { ...base.event, ts, text: `See <${link}>`, blocks: [] },
+  });
+}
+
+export function tsOf(n: number): string {
+  return `1732196${String(n).padStart(3, '0')}.000100`;
+}
+
+export function deliver(r: Replica, body: string, retryNum?: number): Promise<Response> {
+  return postSigned(`${r.url}slack/events`, body, { secret: SECRET, ...(retryNum ? { retryNum } : {}) });
+}
+
+/** Replies posted per thread, for the message numbers given. */
+export function repliesPerThread(fake: FakeSlack, ns: number[]): number[] {
+  return ns.map((n) => fake.callsTo('chat.postMessage').filter((c) => c.params.thread_ts === tsOf(n)).length);
+}
