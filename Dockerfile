@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # Build stage: compile TypeScript and native modules (sqlite3), then drop dev dependencies.
-FROM node:20-bookworm-slim AS build
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 RUN apt-get update \
  && apt-get install -y --no-install-recommends python3 make g++ \
@@ -11,7 +11,7 @@ COPY src ./src
 RUN npm ci && npm prune --omit=dev
 
 # Run stage: production dependencies, compiled code, the catalogue and prompts; non-root.
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=3000 \
@@ -25,11 +25,12 @@ COPY bin ./bin
 COPY prompts ./prompts
 # The catalogue is baked in; mount another directory and set CLAIMS_DIR to override it.
 COPY claims ./claims
+COPY sources ./sources
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 \
-  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # The same compiled entry point as `npm start`.
 CMD ["node", "dist/src/main.js"]

@@ -22,6 +22,8 @@ export interface ChatJobs {
   register(platform: ChatMessage['platform'], transportFor: TransportFor): void;
   start(): void;
   stop(deadlineMs: number): Promise<void>;
+  /** The queue's counts; rejects when its database does not answer (readiness). */
+  counts(): Promise<{ queued: number; active: number; failed: number }>;
 }
 
 interface MessageJob {
@@ -69,6 +71,7 @@ export function createChatJobs(
         if (outcome.outcome === 'failed' && !lastTry) throw outcome.error;
       });
     },
+    counts: () => queue.counts(),
     stop(deadlineMs) {
       stopped ??= queue.stop(deadlineMs);
       return stopped;

@@ -47,6 +47,8 @@ const reconnect = (times: number) => Math.min(100 * 2 ** times, 2_000);
 export class BullQueue implements JobQueue {
   private readonly queue: Queue<Stored>;
   private readonly producer: RawClient;
+  private readonly admin: Queue<Stored>;
+  private readonly adminClient: RawClient;
   private worker: Worker<Stored> | null = null;
   private consumer: RawClient | null = null;
   private readonly running = new Map<string, Running>();
@@ -77,6 +79,15 @@ export class BullQueue implements JobQueue {
       },
     });
     this.queue.on('error', (err) => this.warn(err, 'job queue (Redis) error'));
+    // Counting (readiness, metrics) and the failed list on a connection of their own: a readiness
+    // probe during an outage must not leave the enqueue connection unable to come back.
+    this.adminClient = createClient({
+      url,
+      disableOfflineQueue: true,
+      socket: { connectTimeout: opts.enqueueTimeoutMs, reconnectStrategy: reconnect },
+    });
+    this.admin = new Queue<Stored>(opts.name, { prefix: PREFIX, connection: this.adminClient });
+    this.admin.on('error', (err) => this.warn(err, 'job queue (Redis) error'));
   }
 
   /** One line per distinct error every 10 s: a Redis outage must not flood the log. */
@@ -188,21 +199,22 @@ export class BullQueue implements JobQueue {
       }
     }
     await settlesWithin(this.queue.close(), this.opts.enqueueTimeoutMs);
+    await settlesWithin(this.admin.close(), this.opts.enqueueTimeoutMs);
     // Clients passed in are not closed by BullMQ.
-    for (const c of [this.producer, this.consumer]) {
+    for (const c of [this.producer, this.adminClient, this.consumer]) {
       if (c?.isOpen) c.destroy();
     }
   }
 
   failed(limit = 50): Promise<FailedJob[]> {
-    return failedJobs(this.queue, limit, this.opts.enqueueTimeoutMs);
+    return failedJobs(this.admin, limit, this.opts.enqueueTimeoutMs);
   }
 
   retry(idOrKey: string): Promise<boolean> {
-    return retryJob(this.queue, idOrKey, this.opts.enqueueTimeoutMs);
+    return retryJob(this.admin, idOrKey, this.opts.enqueueTimeoutMs);
   }
 
   counts(): Promise<QueueCounts> {
-    return jobCounts(this.queue, this.opts.enqueueTimeoutMs);
+    return jobCounts(this.admin, this.opts.enqueueTimeoutMs);
   }
 }

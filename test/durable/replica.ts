@@ -61,8 +61,18 @@ export function tsOf(n: number): string {
   return `1732196${String(n).padStart(3, '0')}.000100`;
 }
 
-export function deliver(r: Replica, body: string, retryNum?: number): Promise<Response> {
-  return postSigned(`${r.url}slack/events`, body, { secret: SECRET, ...(retryNum ? { retryNum } : {}) });
+/** Delivers an event as Slack does; like Slack, gives up on an answer after `timeoutMs` (status 0). */
+export async function deliver(
+  r: Replica,
+  body: string,
+  retryNum?: number,
+  timeoutMs = 5_000,
+): Promise<{ status: number }> {
+  const res = await Promise.race([
+    postSigned(`${r.url}slack/events`, body, { secret: SECRET, ...(retryNum ? { retryNum } : {}) }),
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs).unref()),
+  ]);
+  return { status: res ? res.status : 0 };
 }
 
 /** Replies posted per thread, for the message numbers given. */

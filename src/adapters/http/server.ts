@@ -73,6 +73,34 @@ export function createHttpApp(app: App): express.Express {
       : service.checkText(b.text, 'text', { ...opts, title: b.title ?? null });
   }
 
+  /**
+   * Readiness, apart from liveness: 503 while the job queue's database (Redis, SQLite) does not
+   * answer, so a load balancer sends no traffic to a replica that could not store the events.
+   */
+  http.get('/readyz', async (_req, res) => {
+    const catalogue = { version: app.catalogue.version, entries: app.catalogue.entries.length };
+    let queue: string = 'none';
+    try {
+      if (app.jobs) {
+        const c = await Promise.race([
+          app.jobs.counts(),
+          new Promise<never>((_, reject) =>
+            setTimeout(() => reject(new Error('no answer in 2 s')), 2_000).unref(),
+          ),
+        ]);
+        queue = `ok (${c.queued} queued, ${c.active} active, ${c.failed} failed)`;
+      }
+    } catch (err) {
+      res.status(503).json({
+        ok: false,
+        catalogue,
+        queue: `unavailable: ${err instanceof Error ? err.message : String(err)}`,
+      });
+      return;
+    }
+    res.json({ ok: true, catalogue, queue });
+  });
+
   http.get('/healthz', (_req, res) => {
     res.json({
       ok: true,

@@ -41,7 +41,16 @@ export function durableMessages(
       if (t.kind === 'ignore') {
         logger.debug({ eventId, outcome: 'ignored', reason: t.reason }, 'slack: message ignored');
       } else {
-        const r = await jobs.enqueueMessage(t.event);
+        let r: Awaited<ReturnType<ChatJobs['enqueueMessage']>>;
+        try {
+          r = await jobs.enqueueMessage(t.event);
+        } catch (err) {
+          logger.warn(
+            { eventId, err: err instanceof Error ? err.message : String(err) },
+            'slack: could not store the event; not acknowledged, so Slack delivers it again',
+          );
+          throw err;
+        }
         logger.info({ eventId, queued: r, retryNum: event.retryNum ?? 0 }, 'slack: message event stored');
       }
     }
