@@ -24,6 +24,8 @@ import {
 } from './model/ports.js';
 import { createArticleFetcher } from './fetch/fetch-article.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { isAlerting } from './model/alert.js';
+import type { CheckDetails } from './model/types.js';
 import { FeedbackStore } from './store/feedback.js';
 import { openStore } from './store/keyv-store.js';
 
@@ -83,14 +85,27 @@ export async function buildApp(
   const store = overrides.store ?? openStore(config.storeUrl, logger);
   const classifier = config.llm ? createClassifier(config.llm, { store, logger }) : null;
   const admission = createAdmission(config.analysis.queue);
-  const metrics = createMetrics({ admission: () => admission.stats() });
-  const fetcher =
+  const metrics = createMetrics({
+    admission: () => admission.stats(),
+    catalogueVersion: () => current.catalogue.version,
+  });
+  const realFetcher =
     overrides.fetcher ??
     createArticleFetcher(config.fetch, {
       logger,
       // Extraction does not depend on the catalogue: whichever workers are current do it.
       extract: (page, signal) => current.analyzer.extract(page, signal),
     });
+  const fetcher: ArticleFetcher = {
+    async fetchArticle(url, signal) {
+      const end = metrics.fetchSeconds.startTimer();
+      try {
+        return await realFetcher.fetchArticle(url, signal);
+      } finally {
+        end();
+      }
+    },
+  };
 
   function generation(catalogue: Catalogue): Generation {
     const analyzer =
@@ -117,6 +132,7 @@ export async function buildApp(
         cacheTtlMs: config.cacheTtlMs,
         llmLabel: config.llm ? `${config.llm.model}/${PROMPT_VERSION}` : null,
       },
+      onCacheLookup: (hit) => metrics.cache.inc({ result: hit ? 'hit' : 'miss' }),
     });
     return { catalogue, analyzer, service, running: 0, retired: false };
   }
@@ -152,13 +168,30 @@ export async function buildApp(
     },
   });
 
+  /** Counts a result in the metrics: its outcome, the entries it alerts on, the LLM's tokens. */
+  function observe(d: CheckDetails): CheckDetails {
+    metrics.checks.inc({ outcome: d.result.error?.code ?? 'ok' });
+    for (const m of d.result.matches) {
+      if (isAlerting(m, config.alertThreshold)) metrics.alerts.inc({ entry: m.id });
+    }
+    if (d.llm) {
+      metrics.llmCalls.inc({ cached: String(d.llm.cached) });
+      if (!d.llm.cached) {
+        metrics.llmTokens.inc({ kind: 'input' }, d.llm.inputTokens);
+        metrics.llmTokens.inc({ kind: 'output' }, d.llm.outputTokens);
+      }
+    }
+    return d;
+  }
+
   /** Every call goes to the service of the catalogue in use at the moment of the call. */
   const service: CheckService = {
     catalogue: () => current.catalogue,
-    checkUrl: (url, opts) => onCurrent((s) => s.checkUrl(url, opts)),
-    checkText: (text, input, opts) => onCurrent((s) => s.checkText(text, input, opts)),
-    checkMessage: (msg, opts) => onCurrent((s) => s.checkMessage(msg, opts)),
-    checkLinks: (links, opts) => onCurrent((s) => s.checkLinks(links, opts)),
+    checkUrl: (url, opts) => onCurrent((s) => s.checkUrl(url, opts)).then(observe),
+    checkText: (text, input, opts) => onCurrent((s) => s.checkText(text, input, opts)).then(observe),
+    checkMessage: (msg, opts) =>
+      onCurrent((s) => s.checkMessage(msg, opts)).then((m) => ({ ...m, details: m.details.map(observe) })),
+    checkLinks: (links, opts) => onCurrent((s) => s.checkLinks(links, opts)).then((ds) => ds.map(observe)),
     compose: (details, opts) => current.service.compose(details, opts),
     maxLinksPerMessage: config.maxLinksPerMessage,
     lookup: (query, limit) => current.service.lookup(query, limit),
@@ -178,7 +211,10 @@ export async function buildApp(
     jobs = createChatJobs(
       queue,
       { service, store, settings, logger, clock: systemClock },
-      { attempts: overrides.queueOptions?.attempts ?? DEFAULT_QUEUE_OPTIONS.attempts },
+      {
+        attempts: overrides.queueOptions?.attempts ?? DEFAULT_QUEUE_OPTIONS.attempts,
+        onReplied: (ms) => metrics.replySeconds.observe(ms / 1000),
+      },
     );
   }
 

@@ -33,7 +33,7 @@ interface MessageJob {
 export function createChatJobs(
   queue: JobQueue,
   deps: ConversationDeps,
-  opts: { attempts: number; clock?: () => Date },
+  opts: { attempts: number; clock?: () => Date; onReplied?: (msFromEvent: number) => void },
 ): ChatJobs {
   const transports = new Map<string, TransportFor>();
   const log: Logger = deps.logger.child({ part: 'chat-jobs' });
@@ -67,6 +67,9 @@ export function createChatJobs(
           job: { key: job.key },
         });
         log.debug({ job: info.id, attempt: info.attempt, outcome: outcome.outcome }, 'chat job done');
+        if (outcome.outcome === 'alert' || outcome.outcome === 'note') {
+          opts.onReplied?.(now().getTime() - Date.parse(job.receivedAt));
+        }
         // Not the last try: fail the job, so the queue runs it again after its backoff.
         if (outcome.outcome === 'failed' && !lastTry) throw outcome.error;
       });

@@ -36,6 +36,8 @@ export interface CheckServiceDeps {
     cacheTtlMs: number;
     llmLabel: string | null;
   };
+  /** Told of every result cache lookup (metrics). */
+  onCacheLookup?: (hit: boolean) => void;
 }
 
 const CACHE_FORMAT = 'v1';
@@ -175,6 +177,7 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
     }
     const key = cacheKey(opts, url);
     const cached = await store.get<CheckDetails>(key);
+    deps.onCacheLookup?.(cached !== undefined);
     if (cached) return fromCache(cached, input);
     return admitted(() => fetchAndAnalyze(key, url, input, opts));
   }
@@ -222,6 +225,7 @@ export function createCheckService(deps: CheckServiceDeps): CheckService {
       .slice(0, 32);
     const key = cacheKey(opts, `text:${hash}`);
     const cached = await store.get<CheckDetails>(key);
+    deps.onCacheLookup?.(cached !== undefined);
     if (cached)
       return {
         ...fromCache(cached, input),

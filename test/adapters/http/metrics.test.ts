@@ -1,0 +1,77 @@
+/** GET /metrics after a few checks: outcomes, alerts by entry, cache hit ratio, fetch latency, catalogue version. */
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpApp, finishHttpApp } from '../../../src/adapters/http/server.js';
+import { type App, buildApp } from '../../../src/app.js';
+import { silentLogger } from '../../../src/logger.js';
+import { readConfig } from '../../../src/model/config.js';
+import { PROMOTING_RU } from '../../helpers/articles.js';
+import { type FixtureServer, startFixtureServer } from '../../helpers/fixture-server.js';
+
+let pages: FixtureServer;
+let app: App;
+let server: Server;
+let base: string;
+
+beforeAll(async () => {
+  pages = await startFixtureServer({
+    '/promo': { body: PROMOTING_RU },
+    '/gone': { status: 404, body: 'no' },
+  });
+  app = await buildApp(
+    readConfig({
+      FETCH_ALLOW_HOSTS: pages.hostPort,
+      STORE_URL: 'memory://',
+      ANALYSIS_THREADS: '0',
+      API_TOKEN: 'metrics-token',
+    }),
+    silentLogger,
+  );
+  const http = createHttpApp(app);
+  finishHttpApp(http, app);
+  server = await new Promise((resolve) => {
+    const s = http.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const addr = server.address();
+  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+});
+
+afterAll(async () => {
+  server?.closeAllConnections();
+  await new Promise((r) => server?.close(r));
+  await pages?.close();
+  await app?.close();
+});
+
+const auth = { authorization: 'Bearer metrics-token', 'content-type': 'application/json' };
+
+async function check(url: string): Promise<void> {
+  const res = await fetch(`${base}/api/check`, {
+    method: 'POST',
+    headers: auth,
+    body: JSON.stringify({ url }),
+  });
+  expect(res.status).toBe(200);
+}
+
+describe('GET /metrics', () => {
+  it('is protected like the API', async () => {
+    expect((await fetch(`${base}/metrics`)).status).toBe(401);
+  });
+
+  it('counts checks by outcome, alerts by entry, cache hits and misses, fetch latency, the catalogue version', async () => {
+    await check(`${pages.origin}/promo`);
+    await check(`${pages.origin}/promo`); // from the cache
+    await check(`${pages.origin}/gone`);
+    const text = await (await fetch(`${base}/metrics`, { headers: auth })).text();
+    expect(text).toContain('claimdesk_checks_total{outcome="ok"} 2');
+    expect(text).toContain('claimdesk_checks_total{outcome="not_found"} 1');
+    expect(text).toContain('claimdesk_alerts_total{entry="nato-peacekeeping-centre"} 2');
+    expect(text).toContain('claimdesk_cache_lookups_total{result="hit"} 1');
+    expect(text).toContain('claimdesk_cache_lookups_total{result="miss"} 2');
+    expect(text).toMatch(/claimdesk_fetch_seconds_count 2\b/);
+    expect(text).toContain(`claimdesk_catalogue_info{version="${app.catalogue.version}"} 1`);
+    expect(text).toMatch(/claimdesk_jobs_queued \d/);
+    expect(text).toContain('claimdesk_reply_seconds_bucket');
+  });
+});
