@@ -6,6 +6,8 @@
 export type CueKind =
   | 'refute'
   | 'distance'
+  | 'hedge'
+  | 'response'
   | 'counter'
   | 'official'
   | 'negation'
@@ -23,6 +25,8 @@ export function emptyCues(): SentenceCues {
   return {
     refute: 0,
     distance: 0,
+    hedge: 0,
+    response: 0,
     counter: 0,
     official: 0,
     negation: 0,

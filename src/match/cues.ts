@@ -5,10 +5,17 @@
  *
  * - refute: the text says the claim is false ("fake", "denied", "не соответствует
  *   действительности", "жалған ақпарат", …).
- * - distance: the text keeps the claim at arm's length or names its dubious source ("allegedly",
- *   "so-called", "according to Telegram channels", "якобы", "утверждают", "таратылған", …).
- *   Plain speech verbs ("said", "заявил", "пишет") are not distance on their own: promoting posts
- *   cite sources too. They count only as attribution (below).
+ * - distance: the author keeps the claim at arm's length or calls it what it is ("so-called",
+ *   "rumours", "Kremlin propaganda", "так называемый", "нуждается в проверке", "таратылған"). This is
+ *   a counter-voice: with it, an attributed claim is `reports`.
+ * - hedge: attribution and hedges that launder a claim ("allegedly", "reportedly", "according to
+ *   Telegram channels", "Western sources say", "якобы", "по информации западных источников", "в Госдуме
+ *   подняли вопрос", "делінген"). They are NOT distance (issue 12): a hedged or attributed claim with no
+ *   counter-voice in the article promotes it.
+ * - response: someone answered the claim ("responded", "отреагировал", "прокомментировали", "жауап
+ *   берді"): a counter-voice anywhere in the article.
+ *   Plain speech verbs ("said", "заявил", "пишет") are no cue on their own: promoting posts cite
+ *   sources too. They count only as attribution (below).
  * - counter: the text dismisses a denial or insists the claim is true ("this is not fake", "the
  *   ministry has not denied", "не верьте опровержениям", "скрывают правду", "жалған емес"). Counter
  *   cues make the signals mixed, so the stance becomes `unclear`, which still alerts. A bare "не
@@ -67,16 +74,34 @@ export const CUES: Record<CueKind, { en: string[]; ru: string[]; kk: string[] }>
       şyndyqqa janaspaidy`),
   },
   distance: {
-    en: list(`allegedly | alleged | purport* | so-called | so called | claimed | claims that | claiming | claim that |
-      telegram channel* | pro-kremlin | kremlin-backed | kremlin-linked | kremlin-controlled | state-controlled |
+    en: list(`so-called | so called | pro-kremlin | kremlin-backed | kremlin-linked | kremlin-controlled | state-controlled |
       kremlin propaganda | russian propaganda | propaganda outlet* | propagandist* | cliché | cliche |
-      milblogger* | narrative | narratives | rumour* | rumor* | circulating | circulated | went viral | hacked |
-      hacker* | unverified | unsubstantiated | talk that | talk of | speculation that | suggestions that | reasoning that`),
-    ru: list(`якобы | так называем* | т.н. | утвержда* | распространя* | распространил* | телеграм канал* |
-      кремлевск* пропаганд* | российск* пропаганд* | пропагандист* | прокремлевск* | клише | нарратив* |
-      слух* | z канал* | z блогер* | военкор* | взлом* | хакер* | непроверенн* | голословн* | рассуждени* о том | разговор* о том | рассказ* о том | домысл* о том | рассуждени* | разговоры о`),
-    kk: list(`таратыл* | таратып* | таратқан | таратты | телеграм арна* | ресей насихат* | ресейлік насихат* |
-      кремль насихат* | делінген | деген ақпарат | деген әңгіме* | деген сөз* | деген пікір* | деген болжам* | деген хабар*`),
+      narrative | narratives | rumour* | rumor* | circulating | circulated | went viral | hacked |
+      hacker* | unverified | unsubstantiated | needs verification | needs to be verified | not confirmed |
+      speculation that`),
+    ru: list(`так называем* | т.н. | распространя* | распространил* | кремлевск* пропаганд* | российск* пропаганд* |
+      пропагандист* | прокремлевск* | клише | нарратив* | слух* | взлом* | хакер* | непроверенн* | голословн* |
+      нуждается в проверке | требует проверки | не подтвержден*`),
+    kk: list(`таратыл* | таратып* | таратқан | таратты | ресей насихат* | ресейлік насихат* | кремль насихат* |
+      деген қауесет* | тексеруді қажет ет*`),
+  },
+  hedge: {
+    en: list(`allegedly | alleged | purport* | reportedly | claimed | claims that | claiming | claim that |
+      telegram channel* | milblogger* | talk that | talk of | suggestions that | reasoning that |
+      western sources | according to sources | sources say | sources said | experts believe | experts say |
+      it is said | is said to | are said to`),
+    ru: list(`якобы | утвержда* | телеграм канал* | z канал* | z блогер* | военкор* | рассуждени* о том |
+      разговор* о том | рассказ* о том | домысл* о том | рассуждени* | разговоры о | по информации |
+      по некоторым данным | по данным источник* | западн* источник* | источник* сообщают | эксперты считают |
+      эксперты полагают | подняли вопрос | опубликовал* репортаж | сообщают сми | сми сообщили | сми пишут |
+      как сообщают | говорят что | поговаривают`),
+    kk: list(`телеграм арна* | делінген | деген ақпарат | деген әңгіме* | деген сөз* | деген пікір* |
+      деген болжам* | деген хабар* | дереккөздер* | сарапшылар санайды`),
+  },
+  response: {
+    en: list(`responded | replied | reacted | commented on the | in response to | in reply to`),
+    ru: list(`ответил* | отреагировал* | прокомментировал* | в ответ на | отвечать на публикаци*`),
+    kk: list(`жауап берді | жауап берген | жауап қайтар* | пікір білдірді | түсініктеме берді`),
   },
   counter: {
     en: list(`not fake | not a fake | no fake | isn't fake | isn't a fake | not a hoax | not disinformation |

@@ -169,7 +169,7 @@ export function matchDocument(
     if (windows.length === 0) continue;
     const { all, quotes } = evidenceOf(doc, windows, opts.maxEvidence ?? 3);
     const claimWords = [...hits.values()].flat();
-    const { stance, clarity } = decideStance({
+    const { stance, clarity, why } = decideStance({
       evidence: all,
       cues,
       subject: claimWords.map((h) => h.sentence),
@@ -189,6 +189,7 @@ export function matchDocument(
         confidence: support * clarity,
         method: 'lexical',
         evidence: quotes,
+        why,
       },
     });
   }
