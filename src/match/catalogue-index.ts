@@ -7,6 +7,7 @@
  * evaluated for an article only when a term of one of its anchors occurs (a pattern cannot hold
  * without its anchor), so a common word such as "Kazakhstan" never makes thousands of entries
  * worth looking at, and the cost per article follows the article and its hits, not the catalogue.
+ * Terms of an entry's `match.signals` trigger it too (signals.ts weighs them across the article).
  */
 import type { Catalogue, Entry } from '../claims/schema.js';
 import { type CheckedString, textOf } from '../claims/strings.js';
@@ -35,6 +36,17 @@ export interface CompiledEntry {
   window: number;
   /** Indexes of the entry's parent, grandparent, … (cycles cut). */
   ancestors: number[];
+  /** Narrative-level signals (match.signals), or null. */
+  signals: CompiledSignals | null;
+}
+
+export interface CompiledSignals {
+  min: number;
+  /** Concept indexes that must occur somewhere in the article. */
+  require: number[];
+  questionTitle: number;
+  /** Per signal: its weight and unique term ids. */
+  groups: { weight: number; terms: number[] }[];
 }
 
 export interface CompiledCatalogue {
@@ -93,6 +105,15 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
     const patterns = entry.match.patterns
       .map((p) => p.map((name) => concepts.indexOf(name)))
       .filter((p) => p.length >= 2 && p.every((c) => c >= 0));
+    const sig = entry.match.signals;
+    const signals: CompiledSignals | null = sig
+      ? {
+          min: sig.min,
+          require: sig.require.map((name) => concepts.indexOf(name)).filter((c) => c >= 0),
+          questionTitle: sig.question_title,
+          groups: sig.terms.map((t) => ({ weight: t.weight, terms: termsOf(t) })),
+        }
+      : null;
     return {
       entry,
       concepts,
@@ -101,6 +122,7 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
       patterns,
       window: entry.match.window,
       ancestors: ancestorsOf(entry, byId, all),
+      signals,
     };
   });
 
@@ -111,6 +133,16 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
     for (const pattern of ce.patterns) {
       const anchor = pattern.reduce((best, c) => ((commonness[c] ?? 0) < (commonness[best] ?? 0) ? c : best));
       for (const id of ce.conceptTerms[anchor] ?? []) {
+        const t = terms[id];
+        if (t && t.triggers[t.triggers.length - 1] !== e) t.triggers.push(e);
+      }
+    }
+  });
+
+  // A signal term makes its entry worth evaluating: signals may match where no pattern does.
+  entries.forEach((ce, e) => {
+    for (const g of ce.signals?.groups ?? []) {
+      for (const id of g.terms) {
         const t = terms[id];
         if (t && t.triggers[t.triggers.length - 1] !== e) t.triggers.push(e);
       }

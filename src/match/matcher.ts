@@ -42,9 +42,10 @@ import { emptyCues, type SentenceCues } from './cue-kinds.js';
 import { type Doc, prepareDocument, sentenceText } from './document.js';
 import { evidenceOf, ScareQuotes } from './evidence.js';
 import { type CueMark, claimScope, ScopeContext } from './scope.js';
-import { anyCounter, decideStance } from './stance.js';
+import { matchSignals, signalSupport } from './signals.js';
+import { anyCounter, decideStance, WHY } from './stance.js';
 import type { Occurrence } from './term-index.js';
-import { type ConceptHit, findWindows, type WindowMatch } from './windows.js';
+import { type ConceptHit, findWindows } from './windows.js';
 
 export interface LexicalMatcherOptions {
   /** Evidence sentences quoted per match (default 3). */
@@ -55,9 +56,11 @@ export interface LexicalMatcherOptions {
 
 interface Found {
   entry: number;
-  windows: WindowMatch[];
   match: Match;
 }
+
+/** Signal sentences read for the stance of a signal match (the strongest first). */
+const SIGNAL_EVIDENCE = 6;
 
 const PARENT_BONUS = 0.05;
 
@@ -164,25 +167,36 @@ export function matchDocument(
     const ce = compiled.entries[e];
     if (!ce) continue;
     const { hits, excluded } = hitsOf(ce, byTerm);
-    if (hits.size < 2 && ![...hits.values()].some((h) => h.length > 1)) continue;
-    const windows = ce.patterns.flatMap((p, i) => findWindows(i, p, hits, ce.window, excluded));
-    if (windows.length === 0) continue;
-    const { all, quotes } = evidenceOf(doc, windows, opts.maxEvidence ?? 3);
+    const enough = hits.size >= 2 || [...hits.values()].some((h) => h.length > 1);
+    const windows = enough ? ce.patterns.flatMap((p, i) => findWindows(i, p, hits, ce.window, excluded)) : [];
+    const signal = matchSignals(ce, doc, byTerm, hits);
+    if (windows.length === 0 && !signal) continue;
     const claimWords = [...hits.values()].flat();
-    const { stance, clarity, why } = decideStance({
-      evidence: all,
-      cues,
-      subject: claimWords.map((h) => h.sentence),
-      counterAnywhere,
-      titleSentence: doc.titleSentence,
-      scareQuoted: quoted.anyWindow(windows),
-      ...claimScope(scope, windows, claimWords),
-    });
-    const support = supportScore(windows, ce.patterns, ce.concepts.length);
-    found.push({
-      entry: e,
-      windows,
-      match: {
+    const base = { cues, counterAnywhere, titleSentence: doc.titleSentence };
+    const signalStance = () => {
+      if (!signal) return null;
+      const evidence = signal.sentences.slice(0, SIGNAL_EVIDENCE).sort((a, b) => a - b);
+      const subject = [...signal.sentences, ...claimWords.map((h) => h.sentence)];
+      const decided = decideStance({ ...base, evidence, subject, scareQuoted: false });
+      const why = `${decided.why}; the narrative's vocabulary: ${signal.terms.map((t) => `«${t}»`).join(', ')}`;
+      return { ...decided, why, evidence };
+    };
+    let match: Match;
+    if (windows.length > 0) {
+      const { all, quotes } = evidenceOf(doc, windows, opts.maxEvidence ?? 3);
+      let { stance, clarity, why } = decideStance({
+        ...base,
+        evidence: all,
+        subject: claimWords.map((h) => h.sentence),
+        scareQuoted: quoted.anyWindow(windows),
+        ...claimScope(scope, windows, claimWords),
+      });
+      // Reported or quoted, but the article's own words carry the narrative: it promotes it.
+      const own =
+        stance === 'reports' && (why === WHY.attributed || why === WHY.quoted) ? signalStance() : null;
+      if (own && own.stance === 'promotes') ({ stance, clarity, why } = own);
+      const support = supportScore(windows, ce.patterns, ce.concepts.length);
+      match = {
         id: ce.entry.id,
         kind: ce.entry.kind,
         stance,
@@ -190,8 +204,23 @@ export function matchDocument(
         method: 'lexical',
         evidence: quotes,
         why,
-      },
-    });
+      };
+    } else {
+      const decided = signalStance();
+      if (!signal || !decided) continue;
+      const max = opts.maxEvidence ?? 3;
+      const evidence = [...signal.sentences.slice(0, max)].sort((a, b) => a - b);
+      match = {
+        id: ce.entry.id,
+        kind: ce.entry.kind,
+        stance: decided.stance,
+        confidence: signalSupport(signal, ce.signals?.min ?? 0) * decided.clarity,
+        method: 'lexical',
+        evidence: evidence.map((i) => ({ quote: sentenceText(doc, i) })).filter((q) => q.quote.length > 0),
+        why: decided.why,
+      };
+    }
+    found.push({ entry: e, match });
   }
   const matched = new Set(found.map((f) => f.entry));
   const hidden = new Set<number>();

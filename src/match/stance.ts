@@ -67,7 +67,7 @@ export interface StanceResult {
 
 const ARTICLE_SHARE = 0.08;
 
-const WHY = {
+export const WHY = {
   counter: 'mixed: the article dismisses a denial or insists the claim is true',
   refuted: 'the article refutes the claim',
   negated: 'the article states the claim negated',
