@@ -42,7 +42,7 @@ import { emptyCues, type SentenceCues } from './cue-kinds.js';
 import { type Doc, prepareDocument, sentenceText } from './document.js';
 import { evidenceOf, ScareQuotes } from './evidence.js';
 import { type CueMark, claimScope, ScopeContext } from './scope.js';
-import { matchSignals, signalSupport } from './signals.js';
+import { matchSignals, type SignalMatch, signalSupport } from './signals.js';
 import { anyCounter, decideStance, WHY } from './stance.js';
 import type { Occurrence } from './term-index.js';
 import { type ConceptHit, findWindows } from './windows.js';
@@ -173,12 +173,12 @@ export function matchDocument(
     if (windows.length === 0 && !signal) continue;
     const claimWords = [...hits.values()].flat();
     const base = { cues, counterAnywhere, titleSentence: doc.titleSentence };
-    const signalStance = () => {
-      if (!signal) return null;
-      const evidence = signal.sentences.slice(0, SIGNAL_EVIDENCE).sort((a, b) => a - b);
-      const subject = [...signal.sentences, ...claimWords.map((h) => h.sentence)];
+    const signalStance = (m: SignalMatch | null) => {
+      if (!m) return null;
+      const evidence = m.sentences.slice(0, SIGNAL_EVIDENCE).sort((a, b) => a - b);
+      const subject = [...m.sentences, ...claimWords.map((h) => h.sentence)];
       const decided = decideStance({ ...base, evidence, subject, scareQuoted: false });
-      const why = `${decided.why}; the narrative's vocabulary: ${signal.terms.map((t) => `«${t}»`).join(', ')}`;
+      const why = `${decided.why}; the narrative's vocabulary: ${m.terms.map((t) => `«${t}»`).join(', ')}`;
       return { ...decided, why, evidence };
     };
     let match: Match;
@@ -192,8 +192,10 @@ export function matchDocument(
         ...claimScope(scope, windows, claimWords),
       });
       // Reported or quoted, but the article's own words carry the narrative: it promotes it.
-      const own =
-        stance === 'reports' && (why === WHY.attributed || why === WHY.quoted) ? signalStance() : null;
+      // Only the sentences outside the reported claim's windows count: the author's own voice.
+      const reported = stance === 'reports' && (why === WHY.attributed || why === WHY.quoted);
+      const inWindows = new Set(windows.flatMap((w) => w.used.map((h) => h.sentence)));
+      const own = reported ? signalStance(matchSignals(ce, doc, byTerm, hits, inWindows)) : null;
       if (own && own.stance === 'promotes') ({ stance, clarity, why } = own);
       const support = supportScore(windows, ce.patterns, ce.concepts.length);
       match = {
@@ -206,7 +208,7 @@ export function matchDocument(
         why,
       };
     } else {
-      const decided = signalStance();
+      const decided = signalStance(signal);
       if (!signal || !decided) continue;
       const max = opts.maxEvidence ?? 3;
       const evidence = [...signal.sentences.slice(0, max)].sort((a, b) => a - b);

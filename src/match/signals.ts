@@ -45,6 +45,8 @@ export function matchSignals(
   doc: Doc,
   byTerm: ReadonlyMap<number, Occurrence<number>[]>,
   hits: ReadonlyMap<number, ConceptHit[]>,
+  /** Sentences not to count (e.g. those that carry a reported claim, to weigh the author's own words). */
+  skip?: ReadonlySet<number>,
 ): SignalMatch | null {
   const sig = ce.signals;
   if (!sig) return null;
@@ -57,7 +59,7 @@ export function matchSignals(
     let first: Occurrence<number> | undefined;
     for (const id of g.terms) {
       for (const o of byTerm.get(id) ?? []) {
-        if (o.sentence < 0) continue;
+        if (o.sentence < 0 || skip?.has(o.sentence)) continue;
         if (!first || o.from < first.from) first = o;
         const set = sentences.get(o.sentence) ?? new Set<number>();
         set.add(gi);
