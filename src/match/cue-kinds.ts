@@ -16,7 +16,8 @@ export type CueKind =
   | 'idiom'
   | 'source'
   | 'says'
-  | 'saysThat';
+  | 'saysThat'
+  | 'saysAbove';
 
 export type SentenceCues = Record<CueKind, number>;
 
@@ -36,5 +37,6 @@ export function emptyCues(): SentenceCues {
     source: 0,
     says: 0,
     saysThat: 0,
+    saysAbove: 0,
   };
 }

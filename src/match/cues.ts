@@ -26,7 +26,8 @@
  * - source, says, saysThat: attribution to a named third party (scope.ts). source: "Russian media",
  *   "российские СМИ", "Захарова", "Putin", "ресейлік БАҚ"; says: speech verbs ("said", "пишут",
  *   "деді"); saysThat: a verb introducing a clause ("wrote that", "заявила, что", "по словам",
- *   "деп мәлімдеді").
+ *   "деп мәлімдеді"). saysAbove: a sentence opening "Об этом заявил…" / "This was stated by…"
+ *   attributes the sentence before it.
  * - official denial: a state body or official of Kazakhstan ("Foreign Ministry", "Минобороны",
  *   "Бас прокуратура", "Tokayev") in a sentence that carries the match, with either a negation and
  *   a speech verb ("said … did not", "заявил … не", "деді … жоқ"; "Минобороны РК: … не …" counts as
@@ -99,20 +100,23 @@ export const CUES: Record<CueKind, { en: string[]; ru: string[]; kk: string[] }>
       деген болжам* | деген хабар* | дереккөздер* | сарапшылар санайды`),
   },
   response: {
-    en: list(`responded | replied | reacted | commented on the | in response to | in reply to`),
-    ru: list(`ответил* | отреагировал* | прокомментировал* | в ответ на | отвечать на публикаци*`),
-    kk: list(`жауап берді | жауап берген | жауап қайтар* | пікір білдірді | түсініктеме берді`),
+    en: list(`responded | replied | reacted | commented on the | what is actually true | what really happened |
+      the facts are`),
+    ru: list(`ответил* | отреагировал* | прокомментировал* | отвечать на публикаци* | что на самом деле |
+      как обстоит дело на самом деле`),
+    kk: list(`жауап берді | жауап берген | жауап қайтар* | пікір білдірді | түсініктеме берді | шын мәнінде не болды`),
   },
   counter: {
     en: list(`not fake | not a fake | no fake | isn't fake | isn't a fake | not a hoax | not disinformation |
       don't believe the denial* | do not believe the denial* | don't believe denial* | do not believe denial* |
       don't believe the officials | don't believe the authorities | don't believe official* | never denied | not denied | hasn't denied | haven't denied | did not deny |
       didn't deny | will deny | will call it fake | cover up | cover-up | hiding the truth | hide the truth |
-      so-called fact check* | so-called debunk* | so-called denial*`),
+      so-called fact check* | so-called debunk* | so-called denial* | so-called russian propaganda |
+      so-called kremlin propaganda`),
     ru: list(`не фейк | никакой не фейк | не является фейком | не верьте опровержени* | не верьте официальн* | не верьте власт* | не верьте чиновник* | не опроверг* | не опровергл* |
       никто не опроверг* | не отрица* | будут отрицать | будут опровергать | назовут фейк* | назовут это фейк* |
       скрывают правду | скрывают истину | замалчива* | так называем* опровержени* | так называем* фактчек* |
-      так называем* фейк*`),
+      так называем* фейк* | так называем* российск* пропаганд* | так называем* кремлевск* пропаганд*`),
     kk: list(`фейк емес | жалған емес | жасырып отыр | жоққа шығармады | жоққа шығарған жоқ`),
   },
   official: {
@@ -180,6 +184,7 @@ export const CUES: Record<CueKind, { en: string[]; ru: string[]; kk: string[] }>
       states | told | tell | claimed | claim | claims | argued | argue | argues | insisted | insist | insists |
       according to | quoted | suggested | suggest | suggests | alleged | asserted | asserts`),
     ru: list(`заявил* | заявля* | сказал* | говорит | говорят | говорил* | пишут | пишет | написал* | сообщил* |
+      объявил* |
       сообщают | сообщает | утвержда* | отметил* | заметил* | по словам | по мнению | считают | считает |
       уверяют | уверяет | рассказал* | рассказыва* | передает | передают | настаива* | высказал*`),
     kk: list(`мәлімдеді | деді | айтты | айтады | жазды | жазады | хабарлады | деп санайды | деп есептейді`),
@@ -187,13 +192,21 @@ export const CUES: Record<CueKind, { en: string[]; ru: string[]; kk: string[] }>
   saysThat: {
     en: list(`said that | says that | say that | wrote that | write that | writes that | remarked that | reported that |
       reports that | stated that | claimed that | claim that | claims that | argued that | argue that |
-      argues that | insisted that | insist that | suggested that | asserted that | alleged that`),
+      argues that | insisted that | insist that | suggested that | asserted that | alleged that | announced that |
+      decided that | pointed out that`),
     ru: list(`заявил что | заявила что | заявили что | заявляет что | заявляют что | сказал что | сказала что |
       сказали что | говорит что | говорят что | пишут что | пишет что | написал что | написала что |
       написали что | сообщил что | сообщила что | сообщили что | сообщает что | сообщают что | отметил что |
       отметила что | заметил что | заметила что | утверждает что | утверждают что | считает что | считают что |
-      уверяет что | уверяют что | рассказал что | рассказала что | по словам | по мнению`),
+      уверяет что | уверяют что | рассказал что | рассказала что | по словам | по мнению | объявил что |
+      объявила что | объявили что | решил что | решила что | решили что | указал что | указала что | указав что`),
     kk: list(`деп мәлімдеді | деп жазды | деп айтты | деп хабарлады | деп санайды | деп есептейді | деп мәлімдеген |
       деп жазған | деп айтқан | айтуынша | пікірінше`),
+  },
+  saysAbove: {
+    en: list(`this was stated by | this was said by | this was reported by | this was claimed by`),
+    ru: list(`об этом заявил* | об этом сообщил* | об этом рассказал* | об этом написал* | об этом пишет |
+      об этом пишут | об этом сообщает | об этом сообщают | об этом говорит* | об этом заявля*`),
+    kk: list(`бұл туралы мәлімдеді | бұл туралы хабарлады | бұл туралы жазды`),
   },
 };

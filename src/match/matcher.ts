@@ -162,6 +162,7 @@ export function matchDocument(
   const counterAnywhere = anyCounter(cues);
   const scope = new ScopeContext(doc, marks);
   const quoted = new ScareQuotes(doc);
+  const questionHeadline = sentenceText(doc, 0).trim().endsWith('?');
   const found: Found[] = [];
   for (const e of [...candidates].sort((a, b) => a - b)) {
     const ce = compiled.entries[e];
@@ -172,7 +173,7 @@ export function matchDocument(
     const signal = matchSignals(ce, doc, byTerm, hits);
     if (windows.length === 0 && !signal) continue;
     const claimWords = [...hits.values()].flat();
-    const base = { cues, counterAnywhere, titleSentence: doc.titleSentence };
+    const base = { cues, counterAnywhere, titleSentence: doc.titleSentence, questionHeadline };
     const signalStance = (m: SignalMatch | null) => {
       if (!m) return null;
       const evidence = m.sentences.slice(0, SIGNAL_EVIDENCE).sort((a, b) => a - b);

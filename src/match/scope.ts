@@ -100,6 +100,8 @@ interface SentenceFacts {
   /** A source and a speech verb: attribution whatever the word order. */
   sourceSays: boolean;
   saysThat: CueMark[];
+  /** The sentence opens with "Об этом заявил…": it attributes the sentence before it. */
+  saysAbove: boolean;
 }
 
 /** Per-sentence facts of one document, computed on first use and shared by every entry. */
@@ -131,6 +133,9 @@ export class ScopeContext {
       kkNegatives,
       sourceSays: has('source') && (has('says') || has('saysThat')),
       saysThat: marks.filter((m) => m.cues.includes('saysThat')),
+      saysAbove: marks.some(
+        (m) => m.cues.includes('saysAbove') && (m.from === 0 || doc.sentence[m.from - 1] !== s),
+      ),
     };
     this.facts.set(s, facts);
     return facts;
@@ -183,7 +188,7 @@ function negatedSentence(ctx: ScopeContext, s: number, hits: readonly ConceptHit
 
 function attributedSentence(ctx: ScopeContext, s: number, hits: readonly ConceptHit[]): boolean {
   const facts = ctx.factsOf(s);
-  if (facts.sourceSays) return true;
+  if (facts.sourceSays || (s + 1 < ctx.doc.sentences.length && ctx.factsOf(s + 1).saysAbove)) return true;
   const { doc } = ctx;
   let first = Number.POSITIVE_INFINITY;
   for (const h of hits) first = Math.min(first, h.from);

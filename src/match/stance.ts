@@ -19,7 +19,8 @@
  *     → debunks (unclear if a counter cue occurs anywhere).
  *  4. A distancing cue near ("so-called", "rumours", "Kremlin propaganda", "так называемый") → reports.
  *  5. The claim in scare quotes (at least half the matched words of a window quoted: «центр НАТО»,
- *     'artificial state') → reports.
+ *     'artificial state') → reports, unless the headline is a question that names the claim and
+ *     neither refutes nor distances ("…«центр НАТО»: США готовят новую заварушку?"): rhetorical.
  *  6. The claim is the reported speech of a named third party ("Russian media claimed that…",
  *     "Захарова заявила, что…", "деп жазды ресейлік блогер") → reports: the article names who says it.
  *  6b. LAUNDERING (issue 12): a hedge near ("allegedly", "reportedly", "according to Telegram
@@ -50,6 +51,8 @@ export interface StanceInput {
   negated?: boolean;
   /** The claim is reported speech of a named third party (scope.ts). */
   attributed?: boolean;
+  /** The article's first sentence (its headline) is a question: rhetorical, when it names the claim. */
+  questionHeadline?: boolean;
   /** anyCounter(cues), when the caller decides many matches over the same cues. */
   counterAnywhere?: boolean;
 }
@@ -129,7 +132,11 @@ export function decideStance(input: StanceInput): StanceResult {
       : { stance: 'debunks', clarity: 0.85, why: WHY.refutedArticle };
   }
   if (local.distance > 0) return { stance: 'reports', clarity: 0.9, why: WHY.distance };
-  if (input.scareQuoted) return { stance: 'reports', clarity: 0.8, why: WHY.quoted };
+  // «центр НАТО»: США планирует…? — quotation marks under a rhetorical headline are no distance.
+  const head = cues[0];
+  const rhetorical =
+    input.questionHeadline === true && about.has(0) && head !== undefined && head.refute + head.distance === 0;
+  if (input.scareQuoted && !rhetorical) return { stance: 'reports', clarity: 0.8, why: WHY.quoted };
   if (input.attributed) return { stance: 'reports', clarity: 0.9, why: WHY.attributed };
   const hedged = local.hedge > 0 || (title !== undefined && title.hedge > 0) || hedgeSentences >= many;
   if (hedged) return laundering(counterVoice);
