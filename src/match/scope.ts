@@ -14,6 +14,8 @@
  *   the sentence, or a "that"-clause verb ("wrote that", "заявила, что", "по словам", "деп
  *   мәлімдеді") with a subject, placed before the claim's words (Kazakh "деп …" anywhere): "Several
  *   Russian outlets wrote that NATO would open…". "I say that…" / "Я говорю, что…" is no attribution.
+ *   Also a quotation closed by a dash and a speech verb ("«…», — сказал Кабулов"), and a sentence
+ *   followed by one that opens "Об этом заявил…" / "This was stated by…".
  *
  * A match is negated (attributed) when at least half of its windows are.
  *
@@ -102,6 +104,8 @@ interface SentenceFacts {
   saysThat: CueMark[];
   /** The sentence opens with "Об этом заявил…": it attributes the sentence before it. */
   saysAbove: boolean;
+  /** «…», — сказал Кабулов / "…," said the envoy: a speech verb right after a closing quote and a dash. */
+  quoteSays: boolean;
 }
 
 /** Per-sentence facts of one document, computed on first use and shared by every entry. */
@@ -133,6 +137,7 @@ export class ScopeContext {
       kkNegatives,
       sourceSays: has('source') && (has('says') || has('saysThat')),
       saysThat: marks.filter((m) => m.cues.includes('saysThat')),
+      quoteSays: marks.some((m) => m.cues.includes('says') && afterQuoteDash(doc, m.from)),
       saysAbove: marks.some(
         (m) => m.cues.includes('saysAbove') && (m.from === 0 || doc.sentence[m.from - 1] !== s),
       ),
@@ -140,6 +145,15 @@ export class ScopeContext {
     this.facts.set(s, facts);
     return facts;
   }
+}
+
+/** True when the text just before word `i` is a closing quote (then a comma or a dash may follow). */
+const QUOTE_DASH = /[»"”]\s*,?\s*[—–-]?\s*$/;
+function afterQuoteDash(doc: Doc, i: number): boolean {
+  if (i === 0 || i === doc.titleWords || doc.sentence[i - 1] !== doc.sentence[i]) return false;
+  const source = i < doc.titleWords ? doc.title : doc.text;
+  const between = source.slice(doc.ends[i - 1] ?? 0, doc.starts[i] ?? 0);
+  return QUOTE_DASH.test(between) && /[—–-]/.test(between);
 }
 
 function within(n: Span, h: Span): boolean {
@@ -188,7 +202,8 @@ function negatedSentence(ctx: ScopeContext, s: number, hits: readonly ConceptHit
 
 function attributedSentence(ctx: ScopeContext, s: number, hits: readonly ConceptHit[]): boolean {
   const facts = ctx.factsOf(s);
-  if (facts.sourceSays || (s + 1 < ctx.doc.sentences.length && ctx.factsOf(s + 1).saysAbove)) return true;
+  if (facts.sourceSays || facts.quoteSays) return true;
+  if (s + 1 < ctx.doc.sentences.length && ctx.factsOf(s + 1).saysAbove) return true;
   const { doc } = ctx;
   let first = Number.POSITIVE_INFINITY;
   for (const h of hits) first = Math.min(first, h.from);
