@@ -90,12 +90,14 @@ export const CUES: Record<CueKind, { en: string[]; ru: string[]; kk: string[] }>
     en: list(`allegedly | alleged | purport* | reportedly | claimed | claims that | claiming | claim that |
       telegram channel* | milblogger* | talk that | talk of | suggestions that | reasoning that |
       western sources | according to sources | sources say | sources said | experts believe | experts say |
-      it is said | is said to | are said to`),
+      it is said | is said to | are said to | according to experts | according to media | according to media reports |
+      media reports | according to some reports`),
     ru: list(`якобы | утвержда* | телеграм канал* | z канал* | z блогер* | военкор* | рассуждени* о том |
       разговор* о том | рассказ* о том | домысл* о том | рассуждени* | разговоры о | по информации |
       по некоторым данным | по данным источник* | западн* источник* | источник* сообщают | эксперты считают |
       эксперты полагают | подняли вопрос | опубликовал* репортаж | сообщают сми | сми сообщили | сми пишут |
-      как сообщают | говорят что | поговаривают`),
+      как сообщают | говорят что | поговаривают | по мнению экспертов | по данным сми | по сообщениям сми |
+      по некоторым сведениям`),
     kk: list(`телеграм арна* | делінген | деген ақпарат | деген әңгіме* | деген сөз* | деген пікір* |
       деген болжам* | деген хабар* | дереккөздер* | сарапшылар санайды`),
   },
@@ -104,7 +106,9 @@ export const CUES: Record<CueKind, { en: string[]; ru: string[]; kk: string[] }>
       the facts are`),
     ru: list(`ответил* | отреагировал* | прокомментировал* | отвечать на публикаци* | что на самом деле |
       как обстоит дело на самом деле`),
-    kk: list(`жауап берді | жауап берген | жауап қайтар* | пікір білдірді | түсініктеме берді | шын мәнінде не болды`),
+    kk: list(
+      `жауап берді | жауап берген | жауап қайтар* | пікір білдірді | түсініктеме берді | шын мәнінде не болды`,
+    ),
   },
   counter: {
     en: list(`not fake | not a fake | no fake | isn't fake | isn't a fake | not a hoax | not disinformation |

@@ -130,13 +130,18 @@ export class ScopeContext {
       if (kkNegative(doc, i) && !idioms.contain({ from: i, to: i })) kkNegatives.push(i);
     }
     const negations = anyNegation.filter((m) => !idioms.contain(m));
+    const hedges = marks.filter((m) => m.cues.includes('hedge'));
     const facts: SentenceFacts = {
       negations,
       negationFroms: negations.map((n) => n.from),
       anyNegation,
       kkNegatives,
       sourceSays: has('source') && (has('says') || has('saysThat')),
-      saysThat: marks.filter((m) => m.cues.includes('saysThat')),
+      // "Эксперты считают, что…" is a hedge, not a named speaker: a clause verb inside a hedge that
+      // starts before it (with its subject) is dropped; "claimed that" stays.
+      saysThat: marks.filter(
+        (m) => m.cues.includes('saysThat') && !hedges.some((h) => h.from < m.from && overlap(h, m)),
+      ),
       quoteSays: marks.some((m) => m.cues.includes('says') && afterQuoteDash(doc, m.from)),
       saysAbove: marks.some(
         (m) => m.cues.includes('saysAbove') && (m.from === 0 || doc.sentence[m.from - 1] !== s),
@@ -148,12 +153,16 @@ export class ScopeContext {
 }
 
 /** True when the text just before word `i` is a closing quote (then a comma or a dash may follow). */
-const QUOTE_DASH = /[»"”]\s*,?\s*[—–-]?\s*$/;
+const QUOTE_DASH = /(,\s*[»"”]|[»"”]\s*,?\s*[—–-])\s*$/;
 function afterQuoteDash(doc: Doc, i: number): boolean {
   if (i === 0 || i === doc.titleWords || doc.sentence[i - 1] !== doc.sentence[i]) return false;
   const source = i < doc.titleWords ? doc.title : doc.text;
   const between = source.slice(doc.ends[i - 1] ?? 0, doc.starts[i] ?? 0);
-  return QUOTE_DASH.test(between) && /[—–-]/.test(between);
+  return QUOTE_DASH.test(between);
+}
+
+function overlap(a: Span, b: Span): boolean {
+  return a.from <= b.to && b.from <= a.to;
 }
 
 function within(n: Span, h: Span): boolean {

@@ -22,7 +22,8 @@
  *     'artificial state') → reports, unless the headline is a question that names the claim and
  *     neither refutes nor distances ("…«центр НАТО»: США готовят новую заварушку?"): rhetorical.
  *  6. The claim is the reported speech of a named third party ("Russian media claimed that…",
- *     "Захарова заявила, что…", "деп жазды ресейлік блогер") → reports: the article names who says it.
+ *     "Захарова заявила, что…", "деп жазды ресейлік блогер") → reports: the article names who says it,
+ *     unless hedges about the claim fill max(2, 8%) sentences with no counter-voice (then 6b).
  *  6b. LAUNDERING (issue 12): a hedge near ("allegedly", "reportedly", "according to Telegram
  *     channels", "якобы", "по информации западных источников", "в Госдуме подняли вопрос",
  *     "делінген"), in the headline or in max(2, 8%) sentences about the claim. A hedge is not
@@ -135,9 +136,14 @@ export function decideStance(input: StanceInput): StanceResult {
   // «центр НАТО»: США планирует…? — quotation marks under a rhetorical headline are no distance.
   const head = cues[0];
   const rhetorical =
-    input.questionHeadline === true && about.has(0) && head !== undefined && head.refute + head.distance === 0;
+    input.questionHeadline === true &&
+    about.has(0) &&
+    head !== undefined &&
+    head.refute + head.distance === 0;
   if (input.scareQuoted && !rhetorical) return { stance: 'reports', clarity: 0.8, why: WHY.quoted };
-  if (input.attributed) return { stance: 'reports', clarity: 0.9, why: WHY.attributed };
+  // A named speaker is reported, unless the article piles hedged sources on top with no counter-voice.
+  const piled = hedgeSentences >= many && !counterVoice;
+  if (input.attributed && !piled) return { stance: 'reports', clarity: 0.9, why: WHY.attributed };
   const hedged = local.hedge > 0 || (title !== undefined && title.hedge > 0) || hedgeSentences >= many;
   if (hedged) return laundering(counterVoice);
   if ((title && title.distance > 0) || distanceSentences >= many || refuteSentences > 0) {

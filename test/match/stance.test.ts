@@ -209,6 +209,28 @@ describe('decideStance', () => {
   });
 });
 
+describe('attribution and laundering (issue 12)', () => {
+  it('reports a claim quoted from a named speaker, after a closing quote and a dash', () => {
+    expect(stance('«В Алматы открыли центр НАТО», — сказал депутат.', 'ru')).toBe('reports');
+    expect(stance('"NATO opened a centre in Almaty," said the deputy.', 'en')).toBe('reports');
+  });
+  it('reports a sentence attributed by the next one ("Об этом заявил…")', () => {
+    expect(stance('В Алматы открыли центр НАТО. Об этом заявил депутат Госдумы.', 'ru')).toBe('reports');
+    expect(stance('В Алматы открыли центр НАТО. Депутат был в отпуске.', 'ru')).toBe('promotes');
+  });
+  it('promotes a named speaker buried under hedged sources with no counter-voice', () => {
+    const text =
+      'Senator Smith said that NATO opened a centre in Almaty. According to experts, the NATO centre trains officers. According to media reports, the NATO centre is large.';
+    expect(stance(text, 'en')).toBe('promotes');
+    expect(stance(`${text} The ministry responded that no such centre exists.`, 'en')).toBe('reports');
+  });
+  it('never reads attribution alone as distance when the sources are unnamed', () => {
+    expect(stance('Western sources say NATO opened a centre in Almaty.', 'en')).toBe('promotes');
+    expect(stance('В Госдуме подняли вопрос о центре НАТО в Алматы.', 'ru')).toBe('promotes');
+    expect(stance('Эксперты считают, что в Алматы открыли центр НАТО.', 'ru')).toBe('promotes');
+  });
+});
+
 describe('fact-check ledes and attributed officials', () => {
   it('reads "No, …" / "Нет, …" as a refutation', () => {
     expect(stance('No, NATO did not open a centre in Almaty.', 'en')).toBe('debunks');
