@@ -14,6 +14,7 @@ import { type CheckedString, textOf } from '../claims/strings.js';
 import { foldCase } from '../text/normalize.js';
 import type { CueKind } from './cue-kinds.js';
 import { CUES } from './cues.js';
+import { type CompiledExamples, compileExamples } from './example-index.js';
 import { TermIndex } from './term-index.js';
 
 export interface UniqueTerm {
@@ -54,6 +55,8 @@ export interface CompiledCatalogue {
   index: TermIndex<number>;
   terms: UniqueTerm[];
   entries: CompiledEntry[];
+  /** The entries' `examples.match` texts as retrieval sources (example-index.ts). */
+  examples: CompiledExamples;
 }
 
 type Lang = 'en' | 'ru' | 'kk';
@@ -158,5 +161,6 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
       }
     }
   }
-  return { index, terms, entries };
+  const examples = compileExamples(catalogue, intern);
+  return { index, terms, entries, examples };
 }

@@ -42,6 +42,7 @@ import { emptyCues, type SentenceCues } from './cue-kinds.js';
 import { type Doc, prepareDocument, sentenceText } from './document.js';
 import { evidenceOf, ScareQuotes } from './evidence.js';
 import { type CueMark, claimScope, ScopeContext } from './scope.js';
+import { exampleSupport, matchExamples } from './example-match.js';
 import { matchSignals, type SignalMatch, signalSupport } from './signals.js';
 import { anyCounter, decideStance, WHY } from './stance.js';
 import type { Occurrence } from './term-index.js';
@@ -224,6 +225,39 @@ export function matchDocument(
       };
     }
     found.push({ entry: e, match });
+  }
+  // Candidates from the catalogue's own examples, for entries nothing else matched.
+  const byDefinition = new Set(found.map((f) => f.entry));
+  for (const x of matchExamples(compiled.examples, byTerm)) {
+    const ce = compiled.entries[x.entry];
+    if (!ce || byDefinition.has(x.entry)) continue;
+    const windows = [x.window];
+    const sentences = new Set(x.window.used.map((h) => h.sentence));
+    const { excluded } = hitsOf(ce, byTerm);
+    if ([...sentences].some((s) => excluded.has(s))) continue;
+    const { all, quotes } = evidenceOf(doc, windows, opts.maxEvidence ?? 3);
+    const decided = decideStance({
+      cues,
+      counterAnywhere,
+      titleSentence: doc.titleSentence,
+      questionHeadline,
+      evidence: all,
+      subject: all,
+      scareQuoted: quoted.anyWindow(windows),
+      ...claimScope(scope, windows, x.window.used),
+    });
+    found.push({
+      entry: x.entry,
+      match: {
+        id: ce.entry.id,
+        kind: ce.entry.kind,
+        stance: decided.stance,
+        confidence: exampleSupport(x) * decided.clarity,
+        method: 'lexical',
+        evidence: quotes,
+        why: `${decided.why}; close to one of the entry's examples (${x.shared} rare words shared)`,
+      },
+    });
   }
   const matched = new Set(found.map((f) => f.entry));
   const hidden = new Set<number>();
