@@ -34,8 +34,10 @@
  * characters match nothing (term-index.ts).
  */
 import type { Catalogue } from '../claims/schema.js';
-import type { LexicalMatcher } from '../core/ports.js';
-import type { Article, Match } from '../core/types.js';
+import type { LexicalMatcher, MatchInput } from '../core/ports.js';
+import type { Match } from '../core/types.js';
+import { createSourceLookup } from '../sources/lookup.js';
+import type { Source } from '../sources/schema.js';
 import { type CompiledCatalogue, type CompiledEntry, compileCatalogue } from './catalogue-index.js';
 import { round2, supportScore } from './confidence.js';
 import { emptyCues, type SentenceCues } from './cue-kinds.js';
@@ -44,6 +46,7 @@ import { evidenceOf, ScareQuotes } from './evidence.js';
 import { type CueMark, claimScope, ScopeContext } from './scope.js';
 import { exampleSupport, matchExamples } from './example-match.js';
 import { matchSignals, type SignalMatch, signalSupport } from './signals.js';
+import { sourceOf, withSource } from './source-signal.js';
 import { anyCounter, decideStance, WHY } from './stance.js';
 import type { Occurrence } from './term-index.js';
 import { type ConceptHit, findWindows } from './windows.js';
@@ -53,6 +56,8 @@ export interface LexicalMatcherOptions {
   maxEvidence?: number;
   /** Compare every term with every word instead of using the index (tests and benchmarks only). */
   naive?: boolean;
+  /** The listed outlets and channels (sources/*.yaml): an article's URL on one is a source signal. */
+  sources?: ReadonlyArray<Source>;
 }
 
 interface Found {
@@ -276,8 +281,14 @@ export function matchDocument(
 /** Builds the matcher over a catalogue: the index is compiled once, here. */
 export function createLexicalMatcher(catalogue: Catalogue, opts: LexicalMatcherOptions = {}): LexicalMatcher {
   const compiled = compileCatalogue(catalogue);
+  const lookup = opts.sources ? createSourceLookup(opts.sources) : null;
   return {
-    match: (article: Pick<Article, 'text' | 'title' | 'language'>) =>
-      matchDocument(compiled, prepareDocument(article), opts),
+    match: (article: MatchInput) => {
+      const matches = matchDocument(compiled, prepareDocument(article), opts);
+      const source = sourceOf(lookup, article.url);
+      if (!source) return matches;
+      const rank = (m: Match): number => (m.stance === 'promotes' || m.stance === 'unclear' ? 1 : 0);
+      return matches.map((m) => withSource(m, source)).sort((a, b) => rank(b) - rank(a));
+    },
   };
 }

@@ -15,7 +15,7 @@ const definition = {
   patterns: [['drones', 'launch']],
 };
 
-function entry(extra: { lang: Language; text: string }[]) {
+function entry(extra: { lang: 'en' | 'ru' | 'kk'; text: string }[]) {
   return testEntry({
     id: 'grain-poisoned',
     match: definition,
