@@ -6,7 +6,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalogue } from '../../src/claims/load.js';
-import type { Language } from '../../src/core/types.js';
 import { createLexicalMatcher } from '../../src/match/index.js';
 import { testCatalogue, testEntry } from '../helpers/catalogue.js';
 
