@@ -156,14 +156,17 @@ export const CUES: Record<CueKind, { en: string[]; ru: string[]; kk: string[] }>
     en: list(`not only | not just | not hesitate | did not hesitate | didn't hesitate | never hesitated |
       never hesitates | no secret | not a secret | no doubt | no wonder | not surprising | not by chance |
       no coincidence | not a coincidence | no joke | not a joke | no longer | not least | nothing new | never stopped | never stops | never ceased | not stopped |
-      not stop | did not stop | didn't stop | hasn't stopped | haven't stopped`),
+      not stop | did not stop | didn't stop | hasn't stopped | haven't stopped | did not keep its promise |
+      does not keep its promise | has not kept its promise | have not kept their promise | not keeping its promise`),
     ru: list(`не только | не просто | не секрет | не стесняясь | не постеснял* | не побоял* | не боится |
       не колеблясь | не задумываясь | не скрывая | не скрывают | не скрывает | не случайно | не зря |
       не шутка | нет сомнений | нет никаких сомнений | не сомнева* | не удивительно | не иначе как |
       не в первый раз | не впервые | не прекраща* | не прекратил* | не останавлива* | не остановил* |
-      не перестает | не перестают | не переставал*`),
+      не перестает | не перестают | не переставал* | не выполня* обещани* | не выполнил* обещани* |
+      не сдержал* обещани* | не сдержива* обещани*`),
     kk: list(
-      `ғана емес | құпия емес | жасырын емес | таңқаларлық емес | кездейсоқ емес | күмән жоқ | тоқтамай* | тоқтаған жоқ`,
+      `ғана емес | құпия емес | жасырын емес | таңқаларлық емес | кездейсоқ емес | күмән жоқ | тоқтамай* | тоқтаған жоқ |
+      уәдесін орындамай* | уәдесін орындамады`,
     ),
   },
   source: {

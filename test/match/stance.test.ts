@@ -224,6 +224,11 @@ describe('attribution and laundering (issue 12)', () => {
     expect(stance(text, 'en')).toBe('promotes');
     expect(stance(`${text} The ministry responded that no such centre exists.`, 'en')).toBe('reports');
   });
+  it('reads an unkept promise as no denial of the claim', () => {
+    expect(stance('Астана не выполняет обещание закрыть центр НАТО в Алматы.', 'ru')).toBe('promotes');
+    expect(stance('Astana has not kept its promise to close the NATO centre.', 'en')).toBe('promotes');
+    expect(stance('Астана не открывала центр НАТО в Алматы.', 'ru')).toBe('debunks');
+  });
   it('never reads attribution alone as distance when the sources are unnamed', () => {
     expect(stance('Western sources say NATO opened a centre in Almaty.', 'en')).toBe('promotes');
     expect(stance('В Госдуме подняли вопрос о центре НАТО в Алматы.', 'ru')).toBe('promotes');
