@@ -174,12 +174,14 @@ export const CUES: Record<CueKind, { en: string[]; ru: string[]; kk: string[] }>
       russian television | russian commentator* | russian blogger* | russian journalist* | russian politician* |
       russian political scientist* | russian expert* | russian official* | russian deputy | russian deputies |
       russian foreign ministry | russian mfa | russian propagandist* | russian tv host* | state tv | state television |
+      chinese media | western media | foreign media | american media | european media | state media |
       zakharova | putin | lavrov | peskov | medvedev | kremlin | duma | pundit* | commentator* | blogger* |
       tv host* | talk show* | political scientist*`),
     ru: list(`российск* сми | российск* издани* | российск* телеканал* | российск* телевидени* | российск* блогер* |
       российск* комментатор* | российск* политолог* | российск* эксперт* | российск* журналист* |
       российск* депутат* | российск* чиновник* | российск* пропагандист* | российск* телеведущ* |
       российск* медиа | российск* госсми | госсми | федеральн* канал* | телеведущ* | мид россии | мид рф |
+      китайск* сми | западн* сми | иностранн* сми | американск* сми | европейск* сми |
       захаров* | путин* | лавров* | песков* | медведев* | кремл* | госдум* | политолог* | блогер* |
       комментатор* | пропагандист*`),
     kk: list(`ресей бақ | ресейлік бақ | ресейлік басылым* | ресей басылым* | ресей телеарна* | ресейлік телеарна* |
