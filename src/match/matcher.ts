@@ -22,6 +22,11 @@
  *   (the title counts as the sentence before the first one), and no `exclude` term occurs in that
  *   window. An entry matches when any of its patterns holds somewhere.
  *
+ * SIGNALS, EXAMPLES, SOURCES (issue 12): an entry's `match.signals` may match across the whole
+ * article (signals.ts); its `examples.match` texts are retrieval sources too (example-index.ts,
+ * example-candidates.ts); an article on a listed outlet decides a reported-only match
+ * (source-signal.ts). Every match carries a one-line `why` (stance.ts).
+ *
  * PARENTS: when a claim matches, its parent narrative (and the parent's parent) is not returned as
  * a separate match, whatever its own stance: the claim is the more precise finding and the reply
  * names the parent from the catalogue. A parent that also matched raises the claim's confidence.
@@ -44,7 +49,7 @@ import { emptyCues, type SentenceCues } from './cue-kinds.js';
 import { type Doc, prepareDocument, sentenceText } from './document.js';
 import { evidenceOf, ScareQuotes } from './evidence.js';
 import { type CueMark, claimScope, ScopeContext } from './scope.js';
-import { exampleSupport, matchExamples } from './example-match.js';
+import { exampleCandidates } from './example-candidates.js';
 import { matchSignals, type SignalMatch, signalSupport } from './signals.js';
 import { sourceOf, withSource } from './source-signal.js';
 import { anyCounter, decideStance, WHY } from './stance.js';
@@ -232,38 +237,10 @@ export function matchDocument(
     found.push({ entry: e, match });
   }
   // Candidates from the catalogue's own examples, for entries nothing else matched.
-  const byDefinition = new Set(found.map((f) => f.entry));
-  for (const x of matchExamples(compiled.examples, byTerm)) {
-    const ce = compiled.entries[x.entry];
-    if (!ce || byDefinition.has(x.entry)) continue;
-    const windows = [x.window];
-    const sentences = new Set(x.window.used.map((h) => h.sentence));
-    const { excluded } = hitsOf(ce, byTerm);
-    if ([...sentences].some((s) => excluded.has(s))) continue;
-    const { all, quotes } = evidenceOf(doc, windows, opts.maxEvidence ?? 3);
-    const decided = decideStance({
-      cues,
-      counterAnywhere,
-      titleSentence: doc.titleSentence,
-      questionHeadline,
-      evidence: all,
-      subject: all,
-      scareQuoted: quoted.anyWindow(windows),
-      ...claimScope(scope, windows, x.window.used),
-    });
-    found.push({
-      entry: x.entry,
-      match: {
-        id: ce.entry.id,
-        kind: ce.entry.kind,
-        stance: decided.stance,
-        confidence: exampleSupport(x) * decided.clarity,
-        method: 'lexical',
-        evidence: quotes,
-        why: `${decided.why}; close to one of the entry's examples (${x.shared} rare words shared)`,
-      },
-    });
-  }
+  const ctx = { compiled, doc, byTerm, cues, counterAnywhere, questionHeadline, scope, quoted };
+  found.push(
+    ...exampleCandidates({ ...ctx, maxEvidence: opts.maxEvidence ?? 3 }, new Set(found.map((f) => f.entry))),
+  );
   const matched = new Set(found.map((f) => f.entry));
   const hidden = new Set<number>();
   for (const f of found) {
