@@ -26,6 +26,7 @@ import {
 import type { CaseResult } from '../src/match/eval-metrics.js';
 import { score } from '../src/match/eval-score.js';
 import { createLexicalMatcher } from '../src/match/index.js';
+import { loadSources, sourcesDirFrom } from '../src/sources/load.js';
 import { MemoryStore } from '../src/store/memory-store.js';
 import { printScore, scoreJson } from './eval-report.js';
 
@@ -33,7 +34,7 @@ const root = join(import.meta.dirname, '..');
 
 function article(c: EvalCase): Article {
   return {
-    url: null,
+    url: c.source_url ?? null,
     canonicalUrl: null,
     title: c.title ?? null,
     byline: null,
@@ -100,7 +101,9 @@ async function main(): Promise<number> {
   ];
   const unknown = unknownExpectations(cases, catalogue);
   if (unknown.length > 0) throw new Error(`unknown ids in the evaluation set:\n${unknown.join('\n')}`);
-  const matcher = createLexicalMatcher(catalogue);
+  // The outlets list beside the catalogue: a case's source_url on a listed outlet is a source signal.
+  const { sources } = await loadSources(sourcesDirFrom(values.claims, {}));
+  const matcher = createLexicalMatcher(catalogue, { sources });
   const classify = values.llm ? await llmClassifier() : null;
   let llmErrors = 0;
   const results: CaseResult[] = [];

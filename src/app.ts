@@ -9,6 +9,8 @@ import { openQueue } from './queue/open-queue.js';
 import { DEFAULT_QUEUE_OPTIONS } from './queue/options.js';
 import type { QueueOptions } from './queue/types.js';
 import { loadCatalogue } from './claims/load.js';
+import { loadSources, sourcesDirFrom } from './sources/load.js';
+import type { Source } from './sources/schema.js';
 import type { Catalogue } from './model/catalogue.js';
 import { createClassifier, PROMPT_VERSION } from './classify/index.js';
 import type { Config } from './model/config.js';
@@ -82,6 +84,7 @@ export async function buildApp(
   overrides: BuildOverrides = {},
 ): Promise<App> {
   const initial = await loadCatalogue(config.claimsDir);
+  const sources = await listedSources(config.claimsDir, logger);
   const store = overrides.store ?? openStore(config.storeUrl, logger);
   const classifier = config.llm ? createClassifier(config.llm, { store, logger }) : null;
   const admission = createAdmission(config.analysis.queue);
@@ -110,13 +113,14 @@ export async function buildApp(
   function generation(catalogue: Catalogue): Generation {
     const analyzer =
       overrides.oneShot || config.analysis.threads === 0
-        ? createInlineAnalyzer(catalogue)
+        ? createInlineAnalyzer(catalogue, undefined, sources)
         : createPoolAnalyzer({
             catalogue,
             threads: config.analysis.threads,
             timeoutMs: config.analysis.timeoutMs,
             logger,
             onTimeout: (op) => metrics.analysisTimeouts.inc({ op }),
+            sources,
           });
     const service = createCheckService({
       catalogue,
@@ -239,4 +243,17 @@ export async function buildApp(
       await store.close();
     },
   };
+}
+
+/** The outlets list beside the catalogue (./claims → ./sources), for source signals; none if unreadable. */
+async function listedSources(claimsDir: string, logger: Logger): Promise<ReadonlyArray<Source>> {
+  try {
+    return (await loadSources(sourcesDirFrom(claimsDir, {}))).sources;
+  } catch (err) {
+    logger.warn(
+      { err: String(err) },
+      'the sources list could not be loaded; matching without source signals',
+    );
+    return [];
+  }
 }

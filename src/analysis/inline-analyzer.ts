@@ -6,10 +6,15 @@ import type { Catalogue } from '../model/catalogue.js';
 import type { Analyzer, LexicalMatcher } from '../model/ports.js';
 import type { Article, Language, Match } from '../model/types.js';
 import { createLexicalMatcher } from '../match/index.js';
+import type { Source } from '../sources/schema.js';
 import { runTask } from './tasks.js';
 
-export function createInlineAnalyzer(catalogue: Catalogue, matcher?: LexicalMatcher): Analyzer {
-  const m = matcher ?? createLexicalMatcher(catalogue);
+export function createInlineAnalyzer(
+  catalogue: Catalogue,
+  matcher?: LexicalMatcher,
+  sources?: ReadonlyArray<Source>,
+): Analyzer {
+  const m = matcher ?? createLexicalMatcher(catalogue, sources ? { sources } : {});
   return {
     extract: async (page) => runTask(m, { op: 'extract', page }) as Article,
     language: async (text) => runTask(m, { op: 'language', text }) as Language | null,

@@ -8,6 +8,7 @@
  */
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
+import type { Source } from '../sources/schema.js';
 import type { Catalogue } from '../model/catalogue.js';
 import type { Analyzer, Logger } from '../model/ports.js';
 import type { Article, Language, Match } from '../model/types.js';
@@ -22,6 +23,8 @@ export interface PoolAnalyzerOptions {
   logger?: Logger;
   /** Called with the step's name whenever a step runs over its budget. */
   onTimeout?: (op: AnalysisTask['op']) => void;
+  /** The listed outlets and channels, for source signals (see match/source-signal.ts). */
+  sources?: ReadonlyArray<Source>;
 }
 
 export const TOO_COMPLEX_MESSAGE =
@@ -40,7 +43,11 @@ export function createPoolAnalyzer(opts: PoolAnalyzerOptions): Analyzer & { pool
     maxThreads: opts.threads,
     // A thread is never idled away: building the matcher again would cost more than keeping it.
     idleTimeout: Number.POSITIVE_INFINITY,
-    workerData: { version: opts.catalogue.version, entries: [...opts.catalogue.entries] },
+    workerData: {
+      version: opts.catalogue.version,
+      entries: [...opts.catalogue.entries],
+      sources: [...(opts.sources ?? [])],
+    },
   });
 
   /**

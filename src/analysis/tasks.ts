@@ -3,7 +3,7 @@
  * worker thread (every value here survives structured cloning).
  */
 import type { MessagePort } from 'node:worker_threads';
-import type { FetchedPage, LexicalMatcher } from '../model/ports.js';
+import type { FetchedPage, LexicalMatcher, MatchInput } from '../model/ports.js';
 import type { Article, Language, Match } from '../model/types.js';
 import { detectLanguage } from '../fetch/detect-language.js';
 import { extractPage } from '../fetch/extract-page.js';
@@ -11,7 +11,7 @@ import { extractPage } from '../fetch/extract-page.js';
 export type AnalysisTask =
   | { op: 'extract'; page: FetchedPage }
   | { op: 'language'; text: string }
-  | { op: 'match'; article: Pick<Article, 'text' | 'title' | 'language'> };
+  | { op: 'match'; article: MatchInput };
 
 /** What the pool sends a worker: the task, and a port on which the worker says it has started. */
 export interface WorkerMessage {

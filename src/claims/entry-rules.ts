@@ -51,6 +51,16 @@ export function entryIssues(entry: Entry, ctx: RuleContext): CatalogueIssue[] {
     }
   }
 
+  for (const [i, name] of (entry.match.signals?.require ?? []).entries()) {
+    if (defined.has(name)) continue;
+    const guess = closest(name, concepts);
+    const hint = guess ? ` (did you mean '${guess}'?)` : ` (defined: ${concepts.join(', ') || 'none'})`;
+    report(
+      ['match', 'signals', 'require', i],
+      `match.signals.require: concept '${name}' is not defined in match.concepts${hint}`,
+    );
+  }
+
   const hasOfficial = entry.denials.some((d) => d.type === 'official');
   if (!hasOfficial && entry.no_official_denial === undefined) {
     report(

@@ -7,12 +7,14 @@
  * evaluated for an article only when a term of one of its anchors occurs (a pattern cannot hold
  * without its anchor), so a common word such as "Kazakhstan" never makes thousands of entries
  * worth looking at, and the cost per article follows the article and its hits, not the catalogue.
+ * Terms of an entry's `match.signals` trigger it too (signals.ts weighs them across the article).
  */
 import type { Catalogue, Entry } from '../model/catalogue.js';
 import { type CheckedString, textOf } from '../claims/strings.js';
 import { foldCase } from '../text/normalize.js';
 import type { CueKind } from './cue-kinds.js';
 import { CUES } from './cues.js';
+import { type CompiledExamples, compileExamples } from './example-index.js';
 import { TermIndex } from './term-index.js';
 
 export interface UniqueTerm {
@@ -35,6 +37,17 @@ export interface CompiledEntry {
   window: number;
   /** Indexes of the entry's parent, grandparent, … (cycles cut). */
   ancestors: number[];
+  /** Narrative-level signals (match.signals), or null. */
+  signals: CompiledSignals | null;
+}
+
+export interface CompiledSignals {
+  min: number;
+  /** Concept indexes that must occur somewhere in the article. */
+  require: number[];
+  questionTitle: number;
+  /** Per signal: its weight and unique term ids. */
+  groups: { weight: number; terms: number[] }[];
 }
 
 export interface CompiledCatalogue {
@@ -42,6 +55,8 @@ export interface CompiledCatalogue {
   index: TermIndex<number>;
   terms: UniqueTerm[];
   entries: CompiledEntry[];
+  /** The entries' `examples.match` texts as retrieval sources (example-index.ts). */
+  examples: CompiledExamples;
 }
 
 type Lang = 'en' | 'ru' | 'kk';
@@ -93,6 +108,15 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
     const patterns = entry.match.patterns
       .map((p) => p.map((name) => concepts.indexOf(name)))
       .filter((p) => p.length >= 2 && p.every((c) => c >= 0));
+    const sig = entry.match.signals;
+    const signals: CompiledSignals | null = sig
+      ? {
+          min: sig.min,
+          require: sig.require.map((name) => concepts.indexOf(name)).filter((c) => c >= 0),
+          questionTitle: sig.question_title,
+          groups: sig.terms.map((t) => ({ weight: t.weight, terms: termsOf(t) })),
+        }
+      : null;
     return {
       entry,
       concepts,
@@ -101,6 +125,7 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
       patterns,
       window: entry.match.window,
       ancestors: ancestorsOf(entry, byId, all),
+      signals,
     };
   });
 
@@ -117,6 +142,16 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
     }
   });
 
+  // A signal term makes its entry worth evaluating: signals may match where no pattern does.
+  entries.forEach((ce, e) => {
+    for (const g of ce.signals?.groups ?? []) {
+      for (const id of g.terms) {
+        const t = terms[id];
+        if (t && t.triggers[t.triggers.length - 1] !== e) t.triggers.push(e);
+      }
+    }
+  });
+
   for (const cue of Object.keys(CUES) as CueKind[]) {
     for (const lang of LANGS) {
       for (const term of CUES[cue][lang]) {
@@ -126,5 +161,6 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
       }
     }
   }
-  return { index, terms, entries };
+  const examples = compileExamples(catalogue, intern);
+  return { index, terms, entries, examples };
 }

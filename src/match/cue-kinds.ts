@@ -6,6 +6,8 @@
 export type CueKind =
   | 'refute'
   | 'distance'
+  | 'hedge'
+  | 'response'
   | 'counter'
   | 'official'
   | 'negation'
@@ -14,7 +16,8 @@ export type CueKind =
   | 'idiom'
   | 'source'
   | 'says'
-  | 'saysThat';
+  | 'saysThat'
+  | 'saysAbove';
 
 export type SentenceCues = Record<CueKind, number>;
 
@@ -23,6 +26,8 @@ export function emptyCues(): SentenceCues {
   return {
     refute: 0,
     distance: 0,
+    hedge: 0,
+    response: 0,
     counter: 0,
     official: 0,
     negation: 0,
@@ -32,5 +37,6 @@ export function emptyCues(): SentenceCues {
     source: 0,
     says: 0,
     saysThat: 0,
+    saysAbove: 0,
   };
 }

@@ -5,10 +5,17 @@
  *
  * - refute: the text says the claim is false ("fake", "denied", "не соответствует
  *   действительности", "жалған ақпарат", …).
- * - distance: the text keeps the claim at arm's length or names its dubious source ("allegedly",
- *   "so-called", "according to Telegram channels", "якобы", "утверждают", "таратылған", …).
- *   Plain speech verbs ("said", "заявил", "пишет") are not distance on their own: promoting posts
- *   cite sources too. They count only as attribution (below).
+ * - distance: the author keeps the claim at arm's length or calls it what it is ("so-called",
+ *   "rumours", "Kremlin propaganda", "так называемый", "нуждается в проверке", "таратылған"). This is
+ *   a counter-voice: with it, an attributed claim is `reports`.
+ * - hedge: attribution and hedges that launder a claim ("allegedly", "reportedly", "according to
+ *   Telegram channels", "Western sources say", "якобы", "по информации западных источников", "в Госдуме
+ *   подняли вопрос", "делінген"). They are NOT distance (issue 12): a hedged or attributed claim with no
+ *   counter-voice in the article promotes it.
+ * - response: someone answered the claim ("responded", "отреагировал", "прокомментировали", "жауап
+ *   берді"): a counter-voice anywhere in the article.
+ *   Plain speech verbs ("said", "заявил", "пишет") are no cue on their own: promoting posts cite
+ *   sources too. They count only as attribution (below).
  * - counter: the text dismisses a denial or insists the claim is true ("this is not fake", "the
  *   ministry has not denied", "не верьте опровержениям", "скрывают правду", "жалған емес"). Counter
  *   cues make the signals mixed, so the stance becomes `unclear`, which still alerts. A bare "не
@@ -19,7 +26,8 @@
  * - source, says, saysThat: attribution to a named third party (scope.ts). source: "Russian media",
  *   "российские СМИ", "Захарова", "Putin", "ресейлік БАҚ"; says: speech verbs ("said", "пишут",
  *   "деді"); saysThat: a verb introducing a clause ("wrote that", "заявила, что", "по словам",
- *   "деп мәлімдеді").
+ *   "деп мәлімдеді"). saysAbove: a sentence opening "Об этом заявил…" / "This was stated by…"
+ *   attributes the sentence before it.
  * - official denial: a state body or official of Kazakhstan ("Foreign Ministry", "Минобороны",
  *   "Бас прокуратура", "Tokayev") in a sentence that carries the match, with either a negation and
  *   a speech verb ("said … did not", "заявил … не", "деді … жоқ"; "Минобороны РК: … не …" counts as
@@ -54,7 +62,7 @@ export const CUES: Record<CueKind, { en: string[]; ru: string[]; kk: string[] }>
     ru: list(`фейк* | дипфейк* | опроверг* | опровержени* | не соответствует действительности |
       не соответствуют действительности | не соответствует реальности | ложн* | ложь | дезинформаци* |
       недостоверн* | неправд* | вброс* | нет доказательств | без доказательств | никаких доказательств | не нашли доказательств |
-      не найдено доказательств | доказательств нет | не нашли подтверждени* | домысл* | спекуляци* |
+      не найдено доказательств | доказательств нет | не нашли подтверждени* | не нашли этому подтверждени* | домысл* | спекуляци* |
       разоблач* | выдумк* | выдуман* | вымысел | вымышлен* | миф | мифы | мифов | манипуляци* | конспиролог* |
       теория заговора | теории заговора | не подтвердил* | не подтверждается | не подтвердились | отверг* |
       отрица* | сфабрикован* | фальшивк* | фальсифи* | поддельн* | подделк* | сгенерирован* | нейросет* |
@@ -67,27 +75,52 @@ export const CUES: Record<CueKind, { en: string[]; ru: string[]; kk: string[] }>
       şyndyqqa janaspaidy`),
   },
   distance: {
-    en: list(`allegedly | alleged | purport* | so-called | so called | claimed | claims that | claiming | claim that |
-      telegram channel* | pro-kremlin | kremlin-backed | kremlin-linked | kremlin-controlled | state-controlled |
+    en: list(`so-called | so called | pro-kremlin | kremlin-backed | kremlin-linked | kremlin-controlled | state-controlled |
       kremlin propaganda | russian propaganda | propaganda outlet* | propagandist* | cliché | cliche |
-      milblogger* | narrative | narratives | rumour* | rumor* | circulating | circulated | went viral | hacked |
-      hacker* | unverified | unsubstantiated | talk that | talk of | speculation that | suggestions that | reasoning that`),
-    ru: list(`якобы | так называем* | т.н. | утвержда* | распространя* | распространил* | телеграм канал* |
-      кремлевск* пропаганд* | российск* пропаганд* | пропагандист* | прокремлевск* | клише | нарратив* |
-      слух* | z канал* | z блогер* | военкор* | взлом* | хакер* | непроверенн* | голословн* | рассуждени* о том | разговор* о том | рассказ* о том | домысл* о том | рассуждени* | разговоры о`),
-    kk: list(`таратыл* | таратып* | таратқан | таратты | телеграм арна* | ресей насихат* | ресейлік насихат* |
-      кремль насихат* | делінген | деген ақпарат | деген әңгіме* | деген сөз* | деген пікір* | деген болжам* | деген хабар*`),
+      narrative | narratives | rumour* | rumor* | circulating | circulated | went viral | hacked |
+      hacker* | unverified | unsubstantiated | needs verification | needs to be verified | not confirmed |
+      speculation that`),
+    ru: list(`так называем* | т.н. | распространя* | распространил* | кремлевск* пропаганд* | российск* пропаганд* |
+      пропагандист* | прокремлевск* | клише | нарратив* | слух* | взлом* | хакер* | непроверенн* | голословн* |
+      нуждается в проверке | требует проверки | не подтвержден*`),
+    kk: list(`таратыл* | таратып* | таратқан | таратты | ресей насихат* | ресейлік насихат* | кремль насихат* |
+      деген қауесет* | тексеруді қажет ет*`),
+  },
+  hedge: {
+    en: list(`allegedly | alleged | purport* | reportedly | claimed | claims that | claiming | claim that |
+      telegram channel* | milblogger* | talk that | talk of | suggestions that | reasoning that |
+      western sources | according to sources | sources say | sources said | experts believe | experts say |
+      it is said | is said to | are said to | according to experts | according to media | according to media reports |
+      media reports | according to some reports`),
+    ru: list(`якобы | утвержда* | телеграм канал* | z канал* | z блогер* | военкор* | рассуждени* о том |
+      разговор* о том | рассказ* о том | домысл* о том | рассуждени* | разговоры о | по информации |
+      по некоторым данным | по данным источник* | западн* источник* | источник* сообщают | эксперты считают |
+      эксперты полагают | подняли вопрос | опубликовал* репортаж | сообщают сми | сми сообщили | сми пишут |
+      как сообщают | говорят что | поговаривают | по мнению экспертов | по данным сми | по сообщениям сми |
+      по некоторым сведениям`),
+    kk: list(`телеграм арна* | делінген | деген ақпарат | деген әңгіме* | деген сөз* | деген пікір* |
+      деген болжам* | деген хабар* | дереккөздер* | сарапшылар санайды`),
+  },
+  response: {
+    en: list(`responded | replied | reacted | commented on the | what is actually true | what really happened |
+      the facts are`),
+    ru: list(`ответил* | отреагировал* | прокомментировал* | отвечать на публикаци* | что на самом деле |
+      как обстоит дело на самом деле`),
+    kk: list(
+      `жауап берді | жауап берген | жауап қайтар* | пікір білдірді | түсініктеме берді | шын мәнінде не болды`,
+    ),
   },
   counter: {
     en: list(`not fake | not a fake | no fake | isn't fake | isn't a fake | not a hoax | not disinformation |
       don't believe the denial* | do not believe the denial* | don't believe denial* | do not believe denial* |
       don't believe the officials | don't believe the authorities | don't believe official* | never denied | not denied | hasn't denied | haven't denied | did not deny |
       didn't deny | will deny | will call it fake | cover up | cover-up | hiding the truth | hide the truth |
-      so-called fact check* | so-called debunk* | so-called denial*`),
+      so-called fact check* | so-called debunk* | so-called denial* | so-called russian propaganda |
+      so-called kremlin propaganda`),
     ru: list(`не фейк | никакой не фейк | не является фейком | не верьте опровержени* | не верьте официальн* | не верьте власт* | не верьте чиновник* | не опроверг* | не опровергл* |
       никто не опроверг* | не отрица* | будут отрицать | будут опровергать | назовут фейк* | назовут это фейк* |
       скрывают правду | скрывают истину | замалчива* | так называем* опровержени* | так называем* фактчек* |
-      так называем* фейк*`),
+      так называем* фейк* | так называем* российск* пропаганд* | так называем* кремлевск* пропаганд*`),
     kk: list(`фейк емес | жалған емес | жасырып отыр | жоққа шығармады | жоққа шығарған жоқ`),
   },
   official: {
@@ -123,14 +156,17 @@ export const CUES: Record<CueKind, { en: string[]; ru: string[]; kk: string[] }>
     en: list(`not only | not just | not hesitate | did not hesitate | didn't hesitate | never hesitated |
       never hesitates | no secret | not a secret | no doubt | no wonder | not surprising | not by chance |
       no coincidence | not a coincidence | no joke | not a joke | no longer | not least | nothing new | never stopped | never stops | never ceased | not stopped |
-      not stop | did not stop | didn't stop | hasn't stopped | haven't stopped`),
+      not stop | did not stop | didn't stop | hasn't stopped | haven't stopped | did not keep its promise |
+      does not keep its promise | has not kept its promise | have not kept their promise | not keeping its promise`),
     ru: list(`не только | не просто | не секрет | не стесняясь | не постеснял* | не побоял* | не боится |
       не колеблясь | не задумываясь | не скрывая | не скрывают | не скрывает | не случайно | не зря |
       не шутка | нет сомнений | нет никаких сомнений | не сомнева* | не удивительно | не иначе как |
       не в первый раз | не впервые | не прекраща* | не прекратил* | не останавлива* | не остановил* |
-      не перестает | не перестают | не переставал*`),
+      не перестает | не перестают | не переставал* | не выполня* обещани* | не выполнил* обещани* |
+      не сдержал* обещани* | не сдержива* обещани*`),
     kk: list(
-      `ғана емес | құпия емес | жасырын емес | таңқаларлық емес | кездейсоқ емес | күмән жоқ | тоқтамай* | тоқтаған жоқ`,
+      `ғана емес | құпия емес | жасырын емес | таңқаларлық емес | кездейсоқ емес | күмән жоқ | тоқтамай* | тоқтаған жоқ |
+      уәдесін орындамай* | уәдесін орындамады`,
     ),
   },
   source: {
@@ -138,12 +174,14 @@ export const CUES: Record<CueKind, { en: string[]; ru: string[]; kk: string[] }>
       russian television | russian commentator* | russian blogger* | russian journalist* | russian politician* |
       russian political scientist* | russian expert* | russian official* | russian deputy | russian deputies |
       russian foreign ministry | russian mfa | russian propagandist* | russian tv host* | state tv | state television |
+      chinese media | western media | foreign media | american media | european media | state media |
       zakharova | putin | lavrov | peskov | medvedev | kremlin | duma | pundit* | commentator* | blogger* |
       tv host* | talk show* | political scientist*`),
     ru: list(`российск* сми | российск* издани* | российск* телеканал* | российск* телевидени* | российск* блогер* |
       российск* комментатор* | российск* политолог* | российск* эксперт* | российск* журналист* |
       российск* депутат* | российск* чиновник* | российск* пропагандист* | российск* телеведущ* |
       российск* медиа | российск* госсми | госсми | федеральн* канал* | телеведущ* | мид россии | мид рф |
+      китайск* сми | западн* сми | иностранн* сми | американск* сми | европейск* сми |
       захаров* | путин* | лавров* | песков* | медведев* | кремл* | госдум* | политолог* | блогер* |
       комментатор* | пропагандист*`),
     kk: list(`ресей бақ | ресейлік бақ | ресейлік басылым* | ресей басылым* | ресей телеарна* | ресейлік телеарна* |
@@ -155,6 +193,7 @@ export const CUES: Record<CueKind, { en: string[]; ru: string[]; kk: string[] }>
       states | told | tell | claimed | claim | claims | argued | argue | argues | insisted | insist | insists |
       according to | quoted | suggested | suggest | suggests | alleged | asserted | asserts`),
     ru: list(`заявил* | заявля* | сказал* | говорит | говорят | говорил* | пишут | пишет | написал* | сообщил* |
+      объявил* |
       сообщают | сообщает | утвержда* | отметил* | заметил* | по словам | по мнению | считают | считает |
       уверяют | уверяет | рассказал* | рассказыва* | передает | передают | настаива* | высказал*`),
     kk: list(`мәлімдеді | деді | айтты | айтады | жазды | жазады | хабарлады | деп санайды | деп есептейді`),
@@ -162,13 +201,21 @@ export const CUES: Record<CueKind, { en: string[]; ru: string[]; kk: string[] }>
   saysThat: {
     en: list(`said that | says that | say that | wrote that | write that | writes that | remarked that | reported that |
       reports that | stated that | claimed that | claim that | claims that | argued that | argue that |
-      argues that | insisted that | insist that | suggested that | asserted that | alleged that`),
+      argues that | insisted that | insist that | suggested that | asserted that | alleged that | announced that |
+      decided that | pointed out that`),
     ru: list(`заявил что | заявила что | заявили что | заявляет что | заявляют что | сказал что | сказала что |
       сказали что | говорит что | говорят что | пишут что | пишет что | написал что | написала что |
       написали что | сообщил что | сообщила что | сообщили что | сообщает что | сообщают что | отметил что |
       отметила что | заметил что | заметила что | утверждает что | утверждают что | считает что | считают что |
-      уверяет что | уверяют что | рассказал что | рассказала что | по словам | по мнению`),
+      уверяет что | уверяют что | рассказал что | рассказала что | по словам | по мнению | объявил что |
+      объявила что | объявили что | решил что | решила что | решили что | указал что | указала что | указав что`),
     kk: list(`деп мәлімдеді | деп жазды | деп айтты | деп хабарлады | деп санайды | деп есептейді | деп мәлімдеген |
       деп жазған | деп айтқан | айтуынша | пікірінше`),
+  },
+  saysAbove: {
+    en: list(`this was stated by | this was said by | this was reported by | this was claimed by`),
+    ru: list(`об этом заявил* | об этом сообщил* | об этом рассказал* | об этом написал* | об этом пишет |
+      об этом пишут | об этом сообщает | об этом сообщают | об этом говорит* | об этом заявля*`),
+    kk: list(`бұл туралы мәлімдеді | бұл туралы хабарлады | бұл туралы жазды`),
   },
 };

@@ -22,6 +22,11 @@
  *   (the title counts as the sentence before the first one), and no `exclude` term occurs in that
  *   window. An entry matches when any of its patterns holds somewhere.
  *
+ * SIGNALS, EXAMPLES, SOURCES (issue 12): an entry's `match.signals` may match across the whole
+ * article (signals.ts); its `examples.match` texts are retrieval sources too (example-index.ts,
+ * example-candidates.ts); an article on a listed outlet decides a reported-only match
+ * (source-signal.ts). Every match carries a one-line `why` (stance.ts).
+ *
  * PARENTS: when a claim matches, its parent narrative (and the parent's parent) is not returned as
  * a separate match, whatever its own stance: the claim is the more precise finding and the reply
  * names the parent from the catalogue. A parent that also matched raises the claim's confidence.
@@ -34,30 +39,39 @@
  * characters match nothing (term-index.ts).
  */
 import type { Catalogue } from '../model/catalogue.js';
-import type { LexicalMatcher } from '../model/ports.js';
-import type { Article, Match } from '../model/types.js';
+import type { LexicalMatcher, MatchInput } from '../model/ports.js';
+import type { Match } from '../model/types.js';
+import { createSourceLookup } from '../sources/lookup.js';
+import type { Source } from '../sources/schema.js';
 import { type CompiledCatalogue, type CompiledEntry, compileCatalogue } from './catalogue-index.js';
 import { round2, supportScore } from './confidence.js';
 import { emptyCues, type SentenceCues } from './cue-kinds.js';
 import { type Doc, prepareDocument, sentenceText } from './document.js';
 import { evidenceOf, ScareQuotes } from './evidence.js';
 import { type CueMark, claimScope, ScopeContext } from './scope.js';
-import { anyCounter, decideStance } from './stance.js';
+import { exampleCandidates } from './example-candidates.js';
+import { matchSignals, type SignalMatch, signalSupport } from './signals.js';
+import { sourceOf, withSource } from './source-signal.js';
+import { anyCounter, decideStance, WHY } from './stance.js';
 import type { Occurrence } from './term-index.js';
-import { type ConceptHit, findWindows, type WindowMatch } from './windows.js';
+import { type ConceptHit, findWindows } from './windows.js';
 
 export interface LexicalMatcherOptions {
   /** Evidence sentences quoted per match (default 3). */
   maxEvidence?: number;
   /** Compare every term with every word instead of using the index (tests and benchmarks only). */
   naive?: boolean;
+  /** The listed outlets and channels (sources/*.yaml): an article's URL on one is a source signal. */
+  sources?: ReadonlyArray<Source>;
 }
 
 interface Found {
   entry: number;
-  windows: WindowMatch[];
   match: Match;
 }
+
+/** Signal sentences read for the stance of a signal match (the strongest first). */
+const SIGNAL_EVIDENCE = 6;
 
 const PARENT_BONUS = 0.05;
 
@@ -159,39 +173,74 @@ export function matchDocument(
   const counterAnywhere = anyCounter(cues);
   const scope = new ScopeContext(doc, marks);
   const quoted = new ScareQuotes(doc);
+  const questionHeadline = sentenceText(doc, 0).trim().endsWith('?');
   const found: Found[] = [];
   for (const e of [...candidates].sort((a, b) => a - b)) {
     const ce = compiled.entries[e];
     if (!ce) continue;
     const { hits, excluded } = hitsOf(ce, byTerm);
-    if (hits.size < 2 && ![...hits.values()].some((h) => h.length > 1)) continue;
-    const windows = ce.patterns.flatMap((p, i) => findWindows(i, p, hits, ce.window, excluded));
-    if (windows.length === 0) continue;
-    const { all, quotes } = evidenceOf(doc, windows, opts.maxEvidence ?? 3);
+    const enough = hits.size >= 2 || [...hits.values()].some((h) => h.length > 1);
+    const windows = enough ? ce.patterns.flatMap((p, i) => findWindows(i, p, hits, ce.window, excluded)) : [];
+    const signal = matchSignals(ce, doc, byTerm, hits);
+    if (windows.length === 0 && !signal) continue;
     const claimWords = [...hits.values()].flat();
-    const { stance, clarity } = decideStance({
-      evidence: all,
-      cues,
-      subject: claimWords.map((h) => h.sentence),
-      counterAnywhere,
-      titleSentence: doc.titleSentence,
-      scareQuoted: quoted.anyWindow(windows),
-      ...claimScope(scope, windows, claimWords),
-    });
-    const support = supportScore(windows, ce.patterns, ce.concepts.length);
-    found.push({
-      entry: e,
-      windows,
-      match: {
+    const base = { cues, counterAnywhere, titleSentence: doc.titleSentence, questionHeadline };
+    const signalStance = (m: SignalMatch | null) => {
+      if (!m) return null;
+      const evidence = m.sentences.slice(0, SIGNAL_EVIDENCE).sort((a, b) => a - b);
+      const subject = [...m.sentences, ...claimWords.map((h) => h.sentence)];
+      const decided = decideStance({ ...base, evidence, subject, scareQuoted: false });
+      const why = `${decided.why}; the narrative's vocabulary: ${m.terms.map((t) => `«${t}»`).join(', ')}`;
+      return { ...decided, why, evidence };
+    };
+    let match: Match;
+    if (windows.length > 0) {
+      const { all, quotes } = evidenceOf(doc, windows, opts.maxEvidence ?? 3);
+      let { stance, clarity, why } = decideStance({
+        ...base,
+        evidence: all,
+        subject: claimWords.map((h) => h.sentence),
+        scareQuoted: quoted.anyWindow(windows),
+        ...claimScope(scope, windows, claimWords),
+      });
+      // Reported or quoted, but the article's own words carry the narrative: it promotes it.
+      // Only the sentences outside the reported claim's windows count: the author's own voice.
+      const reported = stance === 'reports' && (why === WHY.attributed || why === WHY.quoted);
+      const inWindows = new Set(windows.flatMap((w) => w.used.map((h) => h.sentence)));
+      const own = reported ? signalStance(matchSignals(ce, doc, byTerm, hits, inWindows)) : null;
+      if (own && own.stance === 'promotes') ({ stance, clarity, why } = own);
+      const support = supportScore(windows, ce.patterns, ce.concepts.length);
+      match = {
         id: ce.entry.id,
         kind: ce.entry.kind,
         stance,
         confidence: support * clarity,
         method: 'lexical',
         evidence: quotes,
-      },
-    });
+        why,
+      };
+    } else {
+      const decided = signalStance(signal);
+      if (!signal || !decided) continue;
+      const max = opts.maxEvidence ?? 3;
+      const evidence = [...signal.sentences.slice(0, max)].sort((a, b) => a - b);
+      match = {
+        id: ce.entry.id,
+        kind: ce.entry.kind,
+        stance: decided.stance,
+        confidence: signalSupport(signal, ce.signals?.min ?? 0) * decided.clarity,
+        method: 'lexical',
+        evidence: evidence.map((i) => ({ quote: sentenceText(doc, i) })).filter((q) => q.quote.length > 0),
+        why: decided.why,
+      };
+    }
+    found.push({ entry: e, match });
   }
+  // Candidates from the catalogue's own examples, for entries nothing else matched.
+  const ctx = { compiled, doc, byTerm, cues, counterAnywhere, questionHeadline, scope, quoted };
+  found.push(
+    ...exampleCandidates({ ...ctx, maxEvidence: opts.maxEvidence ?? 3 }, new Set(found.map((f) => f.entry))),
+  );
   const matched = new Set(found.map((f) => f.entry));
   const hidden = new Set<number>();
   for (const f of found) {
@@ -209,8 +258,14 @@ export function matchDocument(
 /** Builds the matcher over a catalogue: the index is compiled once, here. */
 export function createLexicalMatcher(catalogue: Catalogue, opts: LexicalMatcherOptions = {}): LexicalMatcher {
   const compiled = compileCatalogue(catalogue);
+  const lookup = opts.sources ? createSourceLookup(opts.sources) : null;
   return {
-    match: (article: Pick<Article, 'text' | 'title' | 'language'>) =>
-      matchDocument(compiled, prepareDocument(article), opts),
+    match: (article: MatchInput) => {
+      const matches = matchDocument(compiled, prepareDocument(article), opts);
+      const source = sourceOf(lookup, article.url);
+      if (!source) return matches;
+      const rank = (m: Match): number => (m.stance === 'promotes' || m.stance === 'unclear' ? 1 : 0);
+      return matches.map((m) => withSource(m, source)).sort((a, b) => rank(b) - rank(a));
+    },
   };
 }

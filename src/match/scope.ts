@@ -14,6 +14,8 @@
  *   the sentence, or a "that"-clause verb ("wrote that", "заявила, что", "по словам", "деп
  *   мәлімдеді") with a subject, placed before the claim's words (Kazakh "деп …" anywhere): "Several
  *   Russian outlets wrote that NATO would open…". "I say that…" / "Я говорю, что…" is no attribution.
+ *   Also a quotation closed by a dash and a speech verb ("«…», — сказал Кабулов"), and a sentence
+ *   followed by one that opens "Об этом заявил…" / "This was stated by…".
  *
  * A match is negated (attributed) when at least half of its windows are.
  *
@@ -100,6 +102,10 @@ interface SentenceFacts {
   /** A source and a speech verb: attribution whatever the word order. */
   sourceSays: boolean;
   saysThat: CueMark[];
+  /** The sentence opens with "Об этом заявил…": it attributes the sentence before it. */
+  saysAbove: boolean;
+  /** «…», — сказал Кабулов / "…," said the envoy: a speech verb right after a closing quote and a dash. */
+  quoteSays: boolean;
 }
 
 /** Per-sentence facts of one document, computed on first use and shared by every entry. */
@@ -124,17 +130,39 @@ export class ScopeContext {
       if (kkNegative(doc, i) && !idioms.contain({ from: i, to: i })) kkNegatives.push(i);
     }
     const negations = anyNegation.filter((m) => !idioms.contain(m));
+    const hedges = marks.filter((m) => m.cues.includes('hedge'));
     const facts: SentenceFacts = {
       negations,
       negationFroms: negations.map((n) => n.from),
       anyNegation,
       kkNegatives,
       sourceSays: has('source') && (has('says') || has('saysThat')),
-      saysThat: marks.filter((m) => m.cues.includes('saysThat')),
+      // "Эксперты считают, что…" is a hedge, not a named speaker: a clause verb inside a hedge that
+      // starts before it (with its subject) is dropped; "claimed that" stays.
+      saysThat: marks.filter(
+        (m) => m.cues.includes('saysThat') && !hedges.some((h) => h.from < m.from && overlap(h, m)),
+      ),
+      quoteSays: marks.some((m) => m.cues.includes('says') && afterQuoteDash(doc, m.from)),
+      saysAbove: marks.some(
+        (m) => m.cues.includes('saysAbove') && (m.from === 0 || doc.sentence[m.from - 1] !== s),
+      ),
     };
     this.facts.set(s, facts);
     return facts;
   }
+}
+
+/** True when the text just before word `i` is a closing quote (then a comma or a dash may follow). */
+const QUOTE_DASH = /(,\s*[»"”]|[»"”]\s*,?\s*[—–-])\s*$/;
+function afterQuoteDash(doc: Doc, i: number): boolean {
+  if (i === 0 || i === doc.titleWords || doc.sentence[i - 1] !== doc.sentence[i]) return false;
+  const source = i < doc.titleWords ? doc.title : doc.text;
+  const between = source.slice(doc.ends[i - 1] ?? 0, doc.starts[i] ?? 0);
+  return QUOTE_DASH.test(between);
+}
+
+function overlap(a: Span, b: Span): boolean {
+  return a.from <= b.to && b.from <= a.to;
 }
 
 function within(n: Span, h: Span): boolean {
@@ -183,7 +211,8 @@ function negatedSentence(ctx: ScopeContext, s: number, hits: readonly ConceptHit
 
 function attributedSentence(ctx: ScopeContext, s: number, hits: readonly ConceptHit[]): boolean {
   const facts = ctx.factsOf(s);
-  if (facts.sourceSays) return true;
+  if (facts.sourceSays || facts.quoteSays) return true;
+  if (s + 1 < ctx.doc.sentences.length && ctx.factsOf(s + 1).saysAbove) return true;
   const { doc } = ctx;
   let first = Number.POSITIVE_INFINITY;
   for (const h of hits) first = Math.min(first, h.from);

@@ -17,14 +17,24 @@
  *  3. Article level: a refutation in the headline, or refutations in at least
  *     max(2, 8% of the sentences) sentences, the headline and those sentences about the claim
  *     → debunks (unclear if a counter cue occurs anywhere).
- *  4. A distancing cue near ("allegedly", "якобы", "according to Telegram channels"), or the claim
- *     attributed to a named third party ("Zakharova said…", "Российские СМИ пишут, что…") → reports.
- *  5. A distancing cue in the headline, distancing in max(2, 8%) sentences, or a single refutation
+ *  4. A distancing cue near ("so-called", "rumours", "Kremlin propaganda", "так называемый") → reports.
+ *  5. The claim in scare quotes (at least half the matched words of a window quoted: «центр НАТО»,
+ *     'artificial state') → reports, unless the headline is a question that names the claim and
+ *     neither refutes nor distances ("…«центр НАТО»: США готовят новую заварушку?"): rhetorical.
+ *  6. The claim is the reported speech of a named third party ("Russian media claimed that…",
+ *     "Захарова заявила, что…", "деп жазды ресейлік блогер") → reports: the article names who says it,
+ *     unless hedges about the claim fill max(2, 8%) sentences with no counter-voice (then 6b).
+ *  6b. LAUNDERING (issue 12): a hedge near ("allegedly", "reportedly", "according to Telegram
+ *     channels", "якобы", "по информации западных источников", "в Госдуме подняли вопрос",
+ *     "делінген"), in the headline or in max(2, 8%) sentences about the claim. A hedge is not
+ *     distance: → reports only with a counter-voice in the article (a refutation or distancing about
+ *     the claim, or someone responding: "responded", "отреагировал", "прокомментировали"); without
+ *     one → promotes, and `why` says so.
+ *  7. A distancing cue in the headline, distancing in max(2, 8%) sentences, or a single refutation
  *     anywhere in the article, each about the claim → reports.
- *  6. The claim in scare quotes (at least half the matched words of a window quoted: «центр НАТО»,
- *     'artificial state') → reports.
- *  7. Otherwise → promotes.
+ *  8. Otherwise → promotes.
  *
+ * `why` is one line for the reply: why this stance.
  * `clarity` (0..1) says how clean the signals are; it scales the match's confidence.
  */
 import type { Stance } from '../model/types.js';
@@ -42,6 +52,8 @@ export interface StanceInput {
   negated?: boolean;
   /** The claim is reported speech of a named third party (scope.ts). */
   attributed?: boolean;
+  /** The article's first sentence (its headline) is a question: rhetorical, when it names the claim. */
+  questionHeadline?: boolean;
   /** anyCounter(cues), when the caller decides many matches over the same cues. */
   counterAnywhere?: boolean;
 }
@@ -54,15 +66,35 @@ export function anyCounter(cues: readonly SentenceCues[]): boolean {
 export interface StanceResult {
   stance: Stance;
   clarity: number;
+  why: string;
 }
 
 const ARTICLE_SHARE = 0.08;
+
+export const WHY = {
+  counter: 'mixed: the article dismisses a denial or insists the claim is true',
+  refuted: 'the article refutes the claim',
+  negated: 'the article states the claim negated',
+  refutedArticle: 'the article refutes the claim in its headline or throughout',
+  distance: 'the article keeps the claim at a distance',
+  quoted: 'the article puts the claim in quotation marks',
+  attributed: 'reports what a named third party claimed',
+  launderedReported: 'hedged or attributed to unnamed sources, and the article carries a counter-voice',
+  laundered: 'repeats the claim, hedged or attributed to unnamed sources, with no denial or counter-voice',
+  reportedArticle: 'the article distances itself from the claim elsewhere',
+  own: "states the claim in the article's own voice",
+} as const;
+
+function laundering(counterVoice: boolean): StanceResult {
+  if (counterVoice) return { stance: 'reports', clarity: 0.9, why: WHY.launderedReported };
+  return { stance: 'promotes', clarity: 0.9, why: WHY.laundered };
+}
 
 export function decideStance(input: StanceInput): StanceResult {
   const { cues, evidence, titleSentence } = input;
   const near = new Set<number>();
   for (const s of evidence) for (const n of [s - 1, s, s + 1]) if (n >= 0 && n < cues.length) near.add(n);
-  const local = { refute: 0, distance: 0, counter: 0 };
+  const local = { refute: 0, distance: 0, counter: 0, hedge: 0 };
   for (const s of evidence) {
     const c = cues[s];
     if (c && c.official > 0 && ((c.negation > 0 && c.speech > 0) || c.reply > 0)) local.refute++;
@@ -73,29 +105,53 @@ export function decideStance(input: StanceInput): StanceResult {
     local.refute += c.refute;
     local.distance += c.distance;
     local.counter += c.counter;
+    local.hedge += c.hedge;
   }
   const about = new Set(near);
   for (const s of input.subject) if (s >= 0 && s < cues.length) about.add(s);
   let refuteSentences = 0;
   let distanceSentences = 0;
+  let hedgeSentences = 0;
   for (const s of about) {
     if ((cues[s]?.refute ?? 0) > 0) refuteSentences++;
     if ((cues[s]?.distance ?? 0) > 0) distanceSentences++;
+    if ((cues[s]?.hedge ?? 0) > 0) hedgeSentences++;
   }
   const counterAnywhere = input.counterAnywhere ?? anyCounter(cues);
   const title = titleSentence === null || !about.has(titleSentence) ? undefined : cues[titleSentence];
   const many = Math.max(2, Math.ceil(ARTICLE_SHARE * cues.length));
+  const responded = cues.some((c) => c.response > 0);
+  const counterVoice = refuteSentences > 0 || distanceSentences > 0 || responded;
 
-  if (local.counter > 0) return { stance: 'unclear', clarity: 0.85 };
-  if (local.refute > 0) return { stance: 'debunks', clarity: local.distance > 0 ? 1 : 0.95 };
-  if (input.negated) return { stance: 'debunks', clarity: 0.8 };
+  if (local.counter > 0) return { stance: 'unclear', clarity: 0.85, why: WHY.counter };
+  if (local.refute > 0)
+    return { stance: 'debunks', clarity: local.distance > 0 ? 1 : 0.95, why: WHY.refuted };
+  if (input.negated) return { stance: 'debunks', clarity: 0.8, why: WHY.negated };
   if ((title && title.refute > 0) || refuteSentences >= many) {
-    return counterAnywhere ? { stance: 'unclear', clarity: 0.85 } : { stance: 'debunks', clarity: 0.85 };
+    return counterAnywhere
+      ? { stance: 'unclear', clarity: 0.85, why: WHY.counter }
+      : { stance: 'debunks', clarity: 0.85, why: WHY.refutedArticle };
   }
-  if (local.distance > 0 || input.attributed) return { stance: 'reports', clarity: 0.9 };
+  if (local.distance > 0) return { stance: 'reports', clarity: 0.9, why: WHY.distance };
+  // «центр НАТО»: США планирует…? — quotation marks under a rhetorical headline are no distance.
+  const head = cues[0];
+  const rhetorical =
+    input.questionHeadline === true &&
+    about.has(0) &&
+    head !== undefined &&
+    head.refute + head.distance === 0;
+  if (input.scareQuoted && !rhetorical) return { stance: 'reports', clarity: 0.8, why: WHY.quoted };
+  // A named speaker is reported, unless the article piles hedged sources on top with no counter-voice.
+  const piled = hedgeSentences >= many && !counterVoice;
+  if (input.attributed && !piled) return { stance: 'reports', clarity: 0.9, why: WHY.attributed };
+  const hedged = local.hedge > 0 || (title !== undefined && title.hedge > 0) || hedgeSentences >= many;
+  if (hedged) return laundering(counterVoice);
   if ((title && title.distance > 0) || distanceSentences >= many || refuteSentences > 0) {
-    return { stance: 'reports', clarity: 0.75 };
+    return { stance: 'reports', clarity: 0.75, why: WHY.reportedArticle };
   }
-  if (input.scareQuoted) return { stance: 'reports', clarity: 0.8 };
-  return { stance: 'promotes', clarity: distanceSentences > 0 || counterAnywhere ? 0.9 : 1 };
+  return {
+    stance: 'promotes',
+    clarity: distanceSentences > 0 || counterAnywhere ? 0.9 : 1,
+    why: WHY.own,
+  };
 }

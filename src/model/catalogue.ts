@@ -60,6 +60,39 @@ export const termsByLanguage = z
     'needs at least one term',
   );
 
+/** One weighted signal of a narrative: loaded words or phrases that stand for one idea. */
+export const signalTerms = z
+  .strictObject({
+    /** 1 = a hint, 2 = typical of the narrative, 3 = all but states it. */
+    weight: z.number().int().min(1).max(3),
+    en: z.array(checkedString).optional(),
+    ru: z.array(checkedString).optional(),
+    kk: z.array(checkedString).optional(),
+  })
+  .refine(
+    (t) => (t.en?.length ?? 0) + (t.ru?.length ?? 0) + (t.kk?.length ?? 0) > 0,
+    'needs at least one term',
+  );
+
+/**
+ * Narrative-level recognition: evidence that accumulates across the whole article. Each signal that
+ * occurs anywhere counts its weight once (repeating one word adds nothing); the entry matches when
+ * the total reaches `min`, at least two different signals occur, and every `require`d concept occurs.
+ */
+export const signalsDefinition = z
+  .strictObject({
+    min: z.number().int().min(2).max(20),
+    /** Concepts of `match.concepts` that must occur somewhere in the article (e.g. the country). */
+    require: z.array(z.string()).default([]),
+    /** Added once when the headline is a question that holds a signal or a concept of the entry. */
+    question_title: z.number().int().min(0).max(3).default(0),
+    terms: z.array(signalTerms).min(2, 'needs at least two signals: one word is never enough'),
+  })
+  .refine((s) => s.terms.every((t) => t.weight < s.min), {
+    message: 'every signal weight must be below min: one signal alone must never be enough',
+    path: ['min'],
+  });
+
 export const matchDefinition = z.strictObject({
   /** Named concepts: each a set of synonyms and paraphrases in the three languages. */
   concepts: z.record(
@@ -76,6 +109,8 @@ export const matchDefinition = z.strictObject({
   window: z.number().int().min(1).max(5).default(2),
   /** Terms that cancel a match when they occur in the same window (e.g. a different, true event). */
   exclude: termsByLanguage.optional(),
+  /** Weighted loaded vocabulary that may accumulate across the article (claims/README.md "Signals"). */
+  signals: signalsDefinition.optional(),
 });
 
 export const exampleText = z.strictObject({
@@ -178,6 +213,7 @@ export const entrySchema = z.strictObject({
 export type Entry = z.output<typeof entrySchema>;
 export type EntryInput = z.input<typeof entrySchema>;
 export type MatchDefinition = z.output<typeof matchDefinition>;
+export type SignalsDefinition = z.output<typeof signalsDefinition>;
 export type Denial = z.output<typeof denial>;
 export type Localized = z.output<typeof localizedText>;
 export type Variant = z.output<typeof variant>;

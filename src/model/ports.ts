@@ -52,13 +52,16 @@ export type FetchedPage =
 export interface Analyzer {
   extract(page: FetchedPage, signal?: AbortSignal): Promise<Article>;
   language(text: string, signal?: AbortSignal): Promise<Language | null>;
-  match(article: Pick<Article, 'text' | 'title' | 'language'>, signal?: AbortSignal): Promise<Match[]>;
+  match(article: MatchInput, signal?: AbortSignal): Promise<Match[]>;
   close(): Promise<void>;
 }
 
+/** What the matcher reads of an article; the URL, when known, may name a listed source. */
+export type MatchInput = Pick<Article, 'text' | 'title' | 'language'> & { url?: string | null };
+
 /** The lexical matcher built over a catalogue. */
 export interface LexicalMatcher {
-  match(article: Pick<Article, 'text' | 'title' | 'language'>): Match[];
+  match(article: MatchInput): Match[];
 }
 
 export interface LookupHit {

@@ -29,6 +29,8 @@ export interface ReplyEntry {
   evidence: string | null;
   /** True when this match is what raises the alert. */
   alerting: boolean;
+  /** One line (English) on why this stance, e.g. "repeats the claim, attributed to unnamed sources…". */
+  why?: string;
 }
 
 export interface ReplyItem {

@@ -72,6 +72,8 @@ export interface Match {
   confidence: number;
   method: Method;
   evidence: Evidence[];
+  /** One line for the reply: why this stance (e.g. "repeats the claim, attributed to others, with no denial"). */
+  why?: string;
 }
 
 export interface CheckError {

@@ -34,6 +34,7 @@ function toEntry(m: Match, opts: ComposeOptions): ReplyEntry | null {
     method: m.method,
     evidence: m.evidence[0]?.quote ?? null,
     alerting: isAlerting(m, opts.alertThreshold),
+    ...(m.why ? { why: m.why } : {}),
   };
 }
 

@@ -56,6 +56,7 @@ function entryLines(e: ReplyEntry, st: Style): string[] {
     `${st.bold(`${e.title}`)} (${e.kind}, rated ${e.rating})${parent}`,
     `The article ${STANCE_LABEL[e.stance]} · confidence ${pct}% · ${e.method} · id ${e.id}`,
   ];
+  if (e.why) lines.push(`Why: ${e.why}`);
   if (e.evidence) lines.push(`Evidence: ${st.quote(e.evidence)}`);
   lines.push(`Context: ${e.context}`);
   const denials = renderDenials(e, st);

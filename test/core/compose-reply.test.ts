@@ -139,3 +139,21 @@ describe('composeReply', () => {
     expect(renderText(reply)).toContain('Note: The AI classifier was unavailable.');
   });
 });
+
+describe('the stance reason (issue 12)', () => {
+  it('carries the match`s one-line why into the entry and the text rendering', () => {
+    const why = 'repeats the claim, hedged or attributed to unnamed sources, with no denial or counter-voice';
+    const reply = composeReply([details([{ ...promotes, why }], true)], {
+      catalogue,
+      alertThreshold: 0.5,
+      skipped: 0,
+    });
+    expect(reply.items[0]?.entries[0]?.why).toBe(why);
+    expect(renderText(reply)).toContain(`Why: ${why}`);
+  });
+  it('leaves the reason out when the match has none', () => {
+    const reply = composeReply([details([promotes], true)], { catalogue, alertThreshold: 0.5, skipped: 0 });
+    expect(reply.items[0]?.entries[0]?.why).toBeUndefined();
+    expect(renderText(reply)).not.toContain('Why:');
+  });
+});

@@ -208,7 +208,7 @@ describe('the index', () => {
       ]),
     );
     const text =
-      'Alpha beta, allegedly. Alpha and beta too. Beta and alpha again. One. Two. Three. Gamma delta.';
+      'So-called alpha beta. Alpha and beta too. Beta and alpha again. One. Two. Three. Gamma delta.';
     const res = m.match({ text, title: null, language: 'en' });
     expect(res.map((x) => [x.id, x.stance])).toEqual([
       ['b-promoted', 'promotes'],

@@ -45,12 +45,32 @@ describe('stance cues', () => {
     ['Министрлік НАТО орталығы туралы ақпаратты жоққа шығарды.', 'kk', 'debunks'],
     ['НАТО орталығы ашылды деген хабар шындыққа жанаспайды.', 'kk', 'debunks'],
     ['НАТО орталығы туралы қауесет тарады.', 'kk', 'debunks'],
-    // distance and attribution
-    ['NATO allegedly opened a centre in Almaty.', 'en', 'reports'],
-    ['According to Telegram channels, NATO opened a centre in Almaty.', 'en', 'reports'],
+    // distance and attribution. Issue 12: a hedge ("allegedly", "якобы", "according to Telegram
+    // channels") is not distance; with no counter-voice in the article the claim is promoted.
+    ['NATO allegedly opened a centre in Almaty.', 'en', 'promotes'],
+    ['According to Telegram channels, NATO opened a centre in Almaty.', 'en', 'promotes'],
+    [
+      'NATO allegedly opened a centre in Almaty. It has a hall. It has a flag. The ministry denied that NATO is there.',
+      'en',
+      'reports',
+    ],
+    ['NATO reportedly opened a centre in Almaty. Embassy officials responded on Monday.', 'en', 'reports'],
     ['Russian media claimed that NATO opened a centre.', 'en', 'reports'],
-    ['В Алматы якобы открыли центр НАТО.', 'ru', 'reports'],
-    ['По данным телеграм-каналов, в Алматы открыли центр НАТО.', 'ru', 'reports'],
+    ['В Алматы якобы открыли центр НАТО.', 'ru', 'promotes'],
+    ['По данным телеграм-каналов, в Алматы открыли центр НАТО.', 'ru', 'promotes'],
+    ['По информации западных источников, в Алматы открыли центр НАТО.', 'ru', 'promotes'],
+    [
+      'В Алматы якобы открыли центр НАТО. Там есть зал. Там есть флаг. Нет доказательств присутствия НАТО.',
+      'ru',
+      'reports',
+    ],
+    ['В Алматы якобы открыли центр НАТО. На публикацию отреагировали в посольстве.', 'ru', 'reports'],
+    ['Алматыда НАТО орталығы ашылды делінген.', 'kk', 'promotes'],
+    [
+      'Алматыда НАТО орталығы ашылды делінген. Онда зал бар. Онда ту бар. НАТО туралы дәлел жоқ.',
+      'kk',
+      'reports',
+    ],
     ['Так называемый центр НАТО открыли в Алматы.', 'ru', 'reports'],
     ['Блогеры утверждают, что в Алматы открыли центр НАТО.', 'ru', 'reports'],
     ['Телеграм-арналар НАТО орталығы туралы хабарды таратып жатыр.', 'kk', 'reports'],
@@ -114,7 +134,7 @@ describe('decideStance', () => {
   const input = { subject: [0], titleSentence: null, scareQuoted: false };
 
   it('promotes when nothing distances the text', () => {
-    expect(decideStance({ ...input, evidence: [0], cues: cues(3) })).toEqual({
+    expect(decideStance({ ...input, evidence: [0], cues: cues(3) })).toMatchObject({
       stance: 'promotes',
       clarity: 1,
     });
@@ -165,11 +185,54 @@ describe('decideStance', () => {
     const c = cues(30);
     const c20 = c[20];
     if (c20) c20.distance = 1;
-    expect(decideStance({ ...input, evidence: [0], cues: c, subject: [0, 20] })).toEqual({
+    expect(decideStance({ ...input, evidence: [0], cues: c, subject: [0, 20] })).toMatchObject({
       stance: 'promotes',
       clarity: 0.9,
     });
-    expect(decideStance({ ...input, evidence: [0], cues: c })).toEqual({ stance: 'promotes', clarity: 1 });
+    expect(decideStance({ ...input, evidence: [0], cues: c })).toMatchObject({
+      stance: 'promotes',
+      clarity: 1,
+    });
+  });
+  it('promotes a hedged claim with no counter-voice and says why; a response anywhere makes it reports', () => {
+    const c = cues(6);
+    const c0 = c[0];
+    if (c0) c0.hedge = 1;
+    const laundered = decideStance({ ...input, evidence: [0], cues: c });
+    expect(laundered.stance).toBe('promotes');
+    expect(laundered.why).toMatch(/no denial/);
+    const c5 = c[5];
+    if (c5) c5.response = 1;
+    const answered = decideStance({ ...input, evidence: [0], cues: c });
+    expect(answered.stance).toBe('reports');
+    expect(answered.why).toMatch(/counter-voice/);
+  });
+});
+
+describe('attribution and laundering (issue 12)', () => {
+  it('reports a claim quoted from a named speaker, after a closing quote and a dash', () => {
+    expect(stance('«В Алматы открыли центр НАТО», — сказал депутат.', 'ru')).toBe('reports');
+    expect(stance('"NATO opened a centre in Almaty," said the deputy.', 'en')).toBe('reports');
+  });
+  it('reports a sentence attributed by the next one ("Об этом заявил…")', () => {
+    expect(stance('В Алматы открыли центр НАТО. Об этом заявил депутат Госдумы.', 'ru')).toBe('reports');
+    expect(stance('В Алматы открыли центр НАТО. Депутат был в отпуске.', 'ru')).toBe('promotes');
+  });
+  it('promotes a named speaker buried under hedged sources with no counter-voice', () => {
+    const text =
+      'Senator Smith said that NATO opened a centre in Almaty. According to experts, the NATO centre trains officers. According to media reports, the NATO centre is large.';
+    expect(stance(text, 'en')).toBe('promotes');
+    expect(stance(`${text} The ministry responded that no such centre exists.`, 'en')).toBe('reports');
+  });
+  it('reads an unkept promise as no denial of the claim', () => {
+    expect(stance('Астана не выполняет обещание закрыть центр НАТО в Алматы.', 'ru')).toBe('promotes');
+    expect(stance('Astana has not kept its promise to close the NATO centre.', 'en')).toBe('promotes');
+    expect(stance('Астана не открывала центр НАТО в Алматы.', 'ru')).toBe('debunks');
+  });
+  it('never reads attribution alone as distance when the sources are unnamed', () => {
+    expect(stance('Western sources say NATO opened a centre in Almaty.', 'en')).toBe('promotes');
+    expect(stance('В Госдуме подняли вопрос о центре НАТО в Алматы.', 'ru')).toBe('promotes');
+    expect(stance('Эксперты считают, что в Алматы открыли центр НАТО.', 'ru')).toBe('promotes');
   });
 });
 

@@ -47,7 +47,8 @@ function entryFields(e: ReplyEntry, lang: ReplyLang): APIEmbedField[] {
     field(
       `${e.alerting ? '⚠️ ' : ''}${escapeMd(e.title)}`,
       `**${p.label.rated(escapeMd(e.rating))}** · ${p.kind[e.kind]}${parent}\n` +
-        `${p.stance[e.stance]} · ${p.label.confidence(pct)} · ${e.method} · id \`${plainLine(e.id)}\``,
+        `${p.stance[e.stance]} · ${p.label.confidence(pct)} · ${e.method} · id \`${plainLine(e.id)}\`` +
+        (e.why ? `\n_${escapeMd(e.why)}_` : ''),
     ),
   ];
   if (e.evidence) fields.push(field(p.label.evidence, `> ${escapeMd(e.evidence.replace(/\s+/g, ' '))}`));

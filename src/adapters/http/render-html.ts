@@ -25,7 +25,8 @@ function denials(card: Pick<EntryCard, 'denials' | 'noOfficialDenial'>): string 
 
 function entry(e: ReplyEntry): string {
   const parent = e.parent ? ` — part of the narrative “${esc(e.parent.title)}”` : '';
-  const evidence = e.evidence ? `<blockquote>${esc(e.evidence)}</blockquote>` : '';
+  const why = e.why ? `<div class="why">${esc(e.why)}</div>` : '';
+  const evidence = `${why}${e.evidence ? `<blockquote>${esc(e.evidence)}</blockquote>` : ''}`;
   return `<section class="entry ${e.alerting ? 'alerting' : ''}">
 <h3>${esc(e.title)} <span class="muted">(${e.kind}, rated ${esc(e.rating)})${parent}</span></h3>
 <div class="meta">stance: <b>${e.stance}</b> · confidence ${Math.round(e.confidence * 100)}% · ${e.method} · id <code>${esc(e.id)}</code></div>

@@ -88,7 +88,10 @@ function entryBlocks(e: ReplyEntry, lang: ReplyLang): Block[] {
   if (denials) blocks.push(denials);
   const pct = Math.round(e.confidence * 100);
   blocks.push(
-    context(`${p.stance[e.stance]} · ${p.label.confidence(pct)} · ${e.method} · id \`${esc(e.id)}\``),
+    context(
+      `${p.stance[e.stance]} · ${p.label.confidence(pct)} · ${e.method} · id \`${esc(e.id)}\`` +
+        (e.why ? `\n${esc(truncate(e.why, 300))}` : ''),
+    ),
   );
   return blocks;
 }
