@@ -61,7 +61,6 @@ const bot = await startReplica({
   OPENAI_MAX_RETRIES: '1',
   REPLY_ON_UNREADABLE: 'true',
   NON_ALERT_REPLY: 'note',
-  LOG_LEVEL: 'warn',
 });
 
 let peakRss = 0;

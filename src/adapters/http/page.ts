@@ -18,7 +18,8 @@ nav a{margin-right:1rem}
 <p>Paste a link or some text. claimdesk checks it against the catalogue of known claims and narratives
 and shows the reply as the bot would post it in a thread.</p>
 <form id="check"><textarea id="input" rows="5" placeholder="https://… or the text of an article"></textarea>
-<label><input type="checkbox" id="offline" style="width:auto"> lexical only (no AI classifier)</label><br>
+<label><input type="checkbox" id="offline" style="width:auto"> lexical only (no AI classifier)</label>
+<label>Reply language <select id="lang" style="width:auto"><option value="en">English</option><option value="ru">Русский</option><option value="kk">Қазақша</option></select></label><br>
 <button type="submit">Check</button></form>
 <div id="result" aria-live="polite"></div>
 <h2>Catalogue</h2>
@@ -28,8 +29,10 @@ and shows the reply as the bot would post it in a thread.</p>
 const $ = (id) => document.getElementById(id);
 const token = new URLSearchParams(location.search).get('token');
 const auth = token ? { authorization: 'Bearer ' + token } : {};
+const params = new URLSearchParams(location.search);
+if (['en', 'ru', 'kk'].includes(params.get('lang'))) $('lang').value = params.get('lang');
 async function post(body) {
-  const r = await fetch('/api/preview', { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(body) });
+  const r = await fetch('/api/preview?lang=' + $('lang').value, { method: 'POST', headers: { 'content-type': 'application/json', ...auth }, body: JSON.stringify(body) });
   const j = await r.json();
   if (!r.ok) throw new Error(j.error ? j.error.message : 'Request failed');
   return j;
@@ -44,7 +47,8 @@ $('check').addEventListener('submit', async (e) => {
   try { $('result').innerHTML = (await post(body)).html; } catch (err) { $('result').textContent = err.message; }
 });
 async function showClaims(q) {
-  const r = await fetch(q ? '/api/lookup?html=1&q=' + encodeURIComponent(q) : '/api/claims?html=1', { headers: auth });
+  const lang = '&lang=' + $('lang').value;
+  const r = await fetch((q ? '/api/lookup?html=1&q=' + encodeURIComponent(q) : '/api/claims?html=1') + lang, { headers: auth });
   const j = await r.json();
   $('claims').innerHTML = j.html || '<p class="muted">No entries match.</p>';
 }

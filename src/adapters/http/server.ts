@@ -5,7 +5,6 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { App } from '../../app.js';
-import { composeReply } from '../../pipeline/compose-reply.js';
 import { entryCard, type ReplyLang } from '../../pipeline/entry-card.js';
 import type { CheckDetails, CheckOutput } from '../../model/types.js';
 import { guard } from './guard.js';
@@ -91,11 +90,12 @@ export function createHttpApp(app: App): express.Express {
         queue = `ok (${c.queued} queued, ${c.active} active, ${c.failed} failed)`;
       }
     } catch (err) {
-      res.status(503).json({
-        ok: false,
-        catalogue,
-        queue: `unavailable: ${err instanceof Error ? err.message : String(err)}`,
-      });
+      // The reason goes to the log only: /readyz is open, and a connection error may name hosts.
+      app.logger.warn(
+        { err: err instanceof Error ? err.message : String(err) },
+        'not ready: the job queue does not answer',
+      );
+      res.status(503).json({ ok: false, catalogue, queue: 'unavailable' });
       return;
     }
     res.json({ ok: true, catalogue, queue });
@@ -121,34 +121,26 @@ export function createHttpApp(app: App): express.Express {
     res.type(app.metrics.registry.contentType).send(await app.metrics.registry.metrics());
   });
 
-  http.post('/api/check', admit('api'), json, async (req, res, next) => {
-    try {
-      const d = await runCheck(req);
-      if (!d) return badRequest(res, BAD_BODY);
-      const out: CheckOutput = {
-        catalogue: { version: app.catalogue.version, entries: app.catalogue.entries.length },
-        results: [d.result],
-      };
-      res.json(out);
-    } catch (err) {
-      next(err);
-    }
+  // Express 5 passes a rejected handler's error to the error boundary (finishHttpApp) by itself.
+  http.post('/api/check', admit('api'), json, async (req, res) => {
+    const d = await runCheck(req);
+    if (!d) return badRequest(res, BAD_BODY);
+    const out: CheckOutput = {
+      catalogue: { version: app.catalogue.version, entries: app.catalogue.entries.length },
+      results: [d.result],
+    };
+    res.json(out);
   });
 
-  /** The reply as the bot would post it (for the page): the Reply model and safe HTML. */
-  http.post('/api/preview', admit('preview'), json, async (req, res, next) => {
-    try {
-      const d = await runCheck(req);
-      if (!d) return badRequest(res, BAD_BODY);
-      const reply = composeReply([d], {
-        catalogue: app.catalogue,
-        alertThreshold: config.alertThreshold,
-        skipped: 0,
-      });
-      res.json({ result: d.result, reply, llm: d.llm, html: renderReplyHtml(reply) });
-    } catch (err) {
-      next(err);
-    }
+  /**
+   * The reply as the bot would post it (for the page): the Reply model and safe HTML, in `?lang=`
+   * (en, ru, kk) like a chat set to that language.
+   */
+  http.post('/api/preview', admit('preview'), json, async (req, res) => {
+    const d = await runCheck(req);
+    if (!d) return badRequest(res, BAD_BODY);
+    const reply = service.compose([d], { skipped: 0, lang: lang(req.query.lang) });
+    res.json({ result: d.result, reply, llm: d.llm, html: renderReplyHtml(reply) });
   });
 
   http.get('/api/claims', (req, res) => {
@@ -185,12 +177,8 @@ export function createHttpApp(app: App): express.Express {
     });
   });
 
-  http.get('/api/feedback', async (_req, res, next) => {
-    try {
-      res.json(await app.feedback.summary());
-    } catch (err) {
-      next(err);
-    }
+  http.get('/api/feedback', async (_req, res) => {
+    res.json(await app.feedback.summary());
   });
 
   return http;

@@ -75,3 +75,25 @@ describe('GET /metrics', () => {
     expect(text).toContain('claimdesk_reply_seconds_bucket');
   });
 });
+
+describe('the reply language on the API', () => {
+  it('renders /api/preview in ?lang=ru, with English where the catalogue has no translation', async () => {
+    const res = await fetch(`${base}/api/preview?lang=ru`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ url: `${pages.origin}/promo` }),
+    });
+    const j = (await res.json()) as { reply: { lang: string; headline: string }; html: string };
+    expect(j.reply.lang).toBe('ru');
+    expect(j.reply.headline).toMatch(/^Статья повторяет известное ложное утверждение/);
+    const en = (await (
+      await fetch(`${base}/api/preview`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ url: `${pages.origin}/promo` }),
+      })
+    ).json()) as { reply: { lang: string; headline: string } };
+    expect(en.reply.lang).toBe('en');
+    expect(en.reply.headline).toMatch(/^This article repeats a known false claim/);
+  });
+});
