@@ -1,4 +1,5 @@
 /** Defaults and small helpers shared by the queue implementations. */
+import { TimeoutError, within } from '../model/within.js';
 import { DependencyError } from '../model/errors.js';
 import type { JobData, QueueOptions } from './types.js';
 
@@ -70,19 +71,17 @@ export function validateJob(job: JobData): void {
  * DependencyError naming what did not answer, so an event is not acknowledged on a hope.
  */
 export async function bounded<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-    timer.unref();
-  });
   try {
-    return await Promise.race([p, timeout]);
+    return await within(p, ms, 'the answer');
   } catch (err) {
     if (err instanceof DependencyError) throw err;
-    const reason = err instanceof Error ? err.message : String(err);
+    const reason =
+      err instanceof TimeoutError
+        ? `no answer within ${ms} ms`
+        : err instanceof Error
+          ? err.message
+          : String(err);
     throw new DependencyError('queue', `${what} failed: ${reason}`, { cause: err });
-  } finally {
-    clearTimeout(timer);
   }
 }
 

@@ -2,6 +2,7 @@
  * KeyValueStore over keyv: SQLite (one machine, the default) or Redis (several replicas).
  * A failing store degrades the bot (no cache, possible duplicate reply), never stops it.
  */
+import { within } from '../model/within.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import KeyvRedis from '@keyv/redis';
@@ -15,17 +16,7 @@ const NAMESPACE = 'claimdesk';
 /** A store call that takes longer than this is treated as failed: the reply must not wait on the cache. */
 const OP_TIMEOUT_MS = 2_000;
 
-function withTimeout<T>(p: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () => reject(new Error(`store ${what} took longer than ${OP_TIMEOUT_MS} ms`)),
-      OP_TIMEOUT_MS,
-    );
-    timer.unref();
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
+const withTimeout = <T>(p: Promise<T>, what: string): Promise<T> => within(p, OP_TIMEOUT_MS, `store ${what}`);
 
 export class KeyvStore implements KeyValueStore {
   /** Serialises setIfAbsent per key within this process (SQLite has one writer: this process). */

@@ -5,6 +5,7 @@
  */
 import { Events, RESTEvents } from 'discord.js';
 import { systemClock } from '../../model/ports.js';
+import { within } from '../../model/within.js';
 import { ConfigError, DependencyError } from '../../model/errors.js';
 import { createDiscordClient } from './client.js';
 import type { DiscordContext, DiscordDeps } from './context.js';
@@ -18,15 +19,6 @@ export type { DiscordDeps } from './context.js';
 const READY_TIMEOUT_MS = 60_000;
 /** On stop, how long events already being answered may take to finish. */
 const DRAIN_TIMEOUT_MS = 5_000;
-
-function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms);
-    timer.unref();
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
 
 export async function startDiscord(deps: DiscordDeps): Promise<{ stop(): Promise<void> }> {
   const discord = deps.config.discord;

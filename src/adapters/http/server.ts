@@ -2,6 +2,7 @@
  * The local HTTP API and page. The same express app carries Slack's /slack/events when Slack runs
  * in HTTP mode, so one port serves everything.
  */
+import { within } from '../../model/within.js';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { App } from '../../app.js';
@@ -81,12 +82,7 @@ export function createHttpApp(app: App): express.Express {
     let queue: string = 'none';
     try {
       if (app.jobs) {
-        const c = await Promise.race([
-          app.jobs.counts(),
-          new Promise<never>((_, reject) =>
-            setTimeout(() => reject(new Error('no answer in 2 s')), 2_000).unref(),
-          ),
-        ]);
+        const c = await within(app.jobs.counts(), 2_000, 'counting jobs');
         queue = `ok (${c.queued} queued, ${c.active} active, ${c.failed} failed)`;
       }
     } catch (err) {

@@ -3,6 +3,7 @@
  * boundary per event: the failure is logged with the event id, the waiting user gets a short
  * neutral line, nothing is thrown back into Bolt, and the process goes on.
  */
+import { within } from '../../model/within.js';
 import type { Logger } from '../../model/ports.js';
 
 export interface TaskInfo {
@@ -70,12 +71,6 @@ export class Background {
   /** Stops taking work and waits up to `ms` for the work in flight. */
   async stop(ms: number): Promise<void> {
     this.stopped = true;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<void>((resolve) => {
-      timer = setTimeout(resolve, ms);
-      timer.unref();
-    });
-    await Promise.race([this.idle(), timeout]);
-    clearTimeout(timer);
+    await within(this.idle(), ms, 'Slack drain').catch(() => {});
   }
 }
