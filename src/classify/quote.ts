@@ -4,12 +4,16 @@
  * article's own span (its original characters), never the model's rewording.
  */
 
+import { charClass, DASHES, DOUBLE_QUOTES, INVISIBLE, SINGLE_QUOTES } from '../text/fold-chars.js';
+
 /** Shortest quote accepted (normalized characters): "NATO base" proves nothing. */
 export const MIN_QUOTE_CHARS = 12;
 
-const QUOTE_MARKS = /["'`´«»„“”‟‘’‚‛′″]/u;
-const DASHES = /[‐‑‒–—―−]/u;
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/u;
+/** Quote marks as the quote check reads them: ASCII ones and the typographic table's. */
+const MARKS = `"'\`´${DOUBLE_QUOTES}${SINGLE_QUOTES}`;
+const QUOTE_MARKS = charClass(MARKS, 'u');
+const DASH = charClass(DASHES, 'u');
+const INVISIBLE_CHAR = charClass(INVISIBLE, 'u');
 const SPACE = /\s/u;
 
 interface Normalized {
@@ -21,7 +25,7 @@ interface Normalized {
 function mapChar(ch: string): string {
   if (SPACE.test(ch)) return ' ';
   if (QUOTE_MARKS.test(ch)) return '"';
-  if (DASHES.test(ch)) return '-';
+  if (DASH.test(ch)) return '-';
   if (ch === '…') return '...';
   if (ch === '<' || ch === '＜' || ch === '﹤') return '‹';
   if (ch === '>' || ch === '＞' || ch === '﹥') return '›';
@@ -37,7 +41,7 @@ export function normalizeWithMap(input: string): Normalized {
   for (const ch of input) {
     const start = i;
     i += ch.length;
-    if (INVISIBLE.test(ch)) continue;
+    if (INVISIBLE_CHAR.test(ch)) continue;
     const out = mapChar(ch);
     if (out === ' ') {
       if (lastSpace) continue;
@@ -57,7 +61,6 @@ export function normalizeQuote(text: string): string {
   return normalizeWithMap(text).text;
 }
 
-const MARKS = '"\'`´«»„“”‟‘’‚‛′″';
 const LEADING = new RegExp(`^[\\s${MARKS}.…]+`, 'u');
 const TRAILING = new RegExp(`[\\s${MARKS}…]+$|\\.{2,}$`, 'u');
 

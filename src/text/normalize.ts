@@ -12,6 +12,15 @@
  *   language hint is "kk". Numbers are kept as they are.
  * - termKeys: fold → tokenize → stem.
  */
+import {
+  charClass,
+  DASHES,
+  DOUBLE_QUOTES,
+  INVISIBLE,
+  OTHER_SINGLE,
+  SINGLE_QUOTES,
+  WIDE_SPACES,
+} from './fold-chars.js';
 import snowball from 'snowball-stemmers';
 import type { Language } from '../model/types.js';
 import { stemKazakhCyrillic, stemKazakhLatin } from './kazakh-stem.js';
@@ -29,34 +38,13 @@ const enStemmer = snowball.newStemmer('english');
 
 const FOLD_MAP: Record<string, string> = {
   ё: 'е',
-  '«': '"',
-  '»': '"',
-  '“': '"',
-  '”': '"',
-  '„': '"',
-  '‟': '"',
-  '″': '"',
-  '‹': "'",
-  '›': "'",
-  '‘': "'",
-  '’': "'",
-  '‚': "'",
-  '‛': "'",
-  '′': "'",
-  ʼ: "'",
-  '‐': '-',
-  '‑': '-',
-  '‒': '-',
-  '–': '-',
-  '—': '-',
-  '―': '-',
-  '−': '-',
-  '\u00a0': ' ',
-  '\u2007': ' ',
-  '\u202f': ' ',
+  ...Object.fromEntries([...DOUBLE_QUOTES].map((c) => [c, '"'])),
+  ...Object.fromEntries([...SINGLE_QUOTES, ...OTHER_SINGLE].map((c) => [c, "'"])),
+  ...Object.fromEntries([...DASHES].map((c) => [c, '-'])),
+  ...Object.fromEntries([...WIDE_SPACES].map((c) => [c, ' '])),
 };
-const FOLD_RE = /[ё«»“”„‟″‹›‘’‚‛′ʼ‐‑‒–—―−\u00a0\u2007\u202f]/g;
-const INVISIBLE_RE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+const FOLD_RE = charClass(`ё${DOUBLE_QUOTES}${SINGLE_QUOTES}${OTHER_SINGLE}${DASHES}${WIDE_SPACES}`, 'g');
+const INVISIBLE_RE = charClass(INVISIBLE, 'g');
 
 /** Case- and typography-folded text (see the module comment). */
 export function foldCase(s: string): string {
