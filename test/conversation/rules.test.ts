@@ -1,6 +1,8 @@
 /** The conversation core's pure rules: command parsing, the reply plan, and settings. */
 import { describe, expect, it } from 'vitest';
+import { answerFeedback, thanks } from '../../src/conversation/answer-button.js';
 import { parseCommand, queryLanguage } from '../../src/conversation/parse-command.js';
+import { FeedbackStore } from '../../src/store/feedback.js';
 import { planReply } from '../../src/conversation/reply-plan.js';
 import { SettingsStore } from '../../src/conversation/settings.js';
 import { MemoryStore } from '../../src/store/memory-store.js';
@@ -141,5 +143,27 @@ describe('settings', () => {
     expect((await s.forChannel('discord', 'G1', 'C-other')).language).toBe('ru');
     await s.write('discord', 'G1', { channelLanguage: { channelId: 'C-kk', language: null } }, by);
     expect((await s.forChannel('discord', 'G1', 'C-kk')).language).toBe('ru');
+  });
+});
+
+describe('answerFeedback (buttons on every platform)', () => {
+  it('stores the vote without ids the catalogue no longer has, and thanks in the channel’s language', async () => {
+    const store = new MemoryStore();
+    const feedback = new FeedbackStore(store);
+    const service = { entry: (id: string) => (id === 'known' ? ({ id } as never) : undefined) };
+    const vote = {
+      platform: 'slack' as const,
+      teamId: 'T1',
+      channelId: 'C1',
+      messageId: '1.2',
+      entryIds: ['known', 'removed-since'],
+      verdict: 'wrong' as const,
+      userId: 'U1',
+    };
+    const answer = await answerFeedback(vote, { service, feedback }, 'ru');
+    expect(answer.entryIds).toEqual(['known']);
+    expect(answer.text).toBe(thanks('wrong', 'ru'));
+    expect(answer.text).toMatch(/^Спасибо/);
+    expect((await feedback.summary()).total).toEqual({ helpful: 0, wrong: 1 });
   });
 });

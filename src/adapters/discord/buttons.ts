@@ -5,12 +5,8 @@
 import { type APIEmbed, type ButtonInteraction, MessageFlags } from 'discord.js';
 import type { Logger } from '../../model/ports.js';
 import { feedbackButtons, parseFeedbackId, row, SHARE_ID } from './components.js';
+import { answerFeedback } from '../../conversation/answer-button.js';
 import type { DiscordContext } from './context.js';
-
-export const THANKS = {
-  helpful: 'Thanks, noted as helpful.',
-  wrong: 'Thanks, noted as a wrong match. Catalogue editors review these.',
-} as const;
 
 /** Every custom_id in a message's components, however they are nested. */
 export function customIds(json: unknown): string[] {
@@ -31,17 +27,21 @@ async function recordFeedback(i: ButtonInteraction, ctx: DiscordContext, log: Lo
     log.warn({ customId: i.customId }, 'unknown button');
     return;
   }
-  const entryIds = parsed.entryIds.filter((id) => ctx.service.entry(id) !== undefined);
-  await ctx.feedback.record({
-    platform: 'discord',
-    teamId: i.guildId,
-    channelId: i.channelId,
-    messageId: i.message.id,
-    entryIds,
-    verdict: parsed.verdict,
-    userId: i.user.id,
-  });
-  await i.reply({ content: THANKS[parsed.verdict], flags: MessageFlags.Ephemeral });
+  const { language } = await ctx.settings.forChannel('discord', i.guildId, i.channelId);
+  const { text, entryIds } = await answerFeedback(
+    {
+      platform: 'discord',
+      teamId: i.guildId,
+      channelId: i.channelId,
+      messageId: i.message.id,
+      entryIds: parsed.entryIds,
+      verdict: parsed.verdict,
+      userId: i.user.id,
+    },
+    ctx,
+    language,
+  );
+  await i.reply({ content: text, flags: MessageFlags.Ephemeral });
   log.info({ verdict: parsed.verdict, entryIds }, 'feedback recorded');
 }
 

@@ -4,6 +4,7 @@
  */
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { z } from 'zod';
+import { answerFeedback } from '../../conversation/answer-button.js';
 import type { FeedbackVerdict } from '../../store/feedback.js';
 import { ACTION, decodeEntryIds, decodeShareKey } from './actions.js';
 import { neutralError } from '../../lang/phrases/index.js';
@@ -64,11 +65,6 @@ async function tellUser(
   }
 }
 
-const THANKS: Record<FeedbackVerdict, string> = {
-  helpful: 'Thank you: noted as helpful. The catalogue editors see these counts.',
-  wrong: 'Thank you: noted as a wrong match. The catalogue editors review every one of these.',
-};
-
 function onFeedback(app: App, ctx: SlackContext, actionId: string, verdict: FeedbackVerdict): void {
   app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, client, respond }) => {
     await ack();
@@ -78,21 +74,26 @@ function onFeedback(app: App, ctx: SlackContext, actionId: string, verdict: Feed
       async () => {
         const b = clickBody.parse(body);
         const at = where(b);
-        const entryIds = decodeEntryIds(b.actions[0]?.value);
-        await ctx.feedback.record({
-          platform: 'slack',
-          teamId: b.team?.id ?? null,
-          channelId: at.channelId,
-          messageId: at.messageTs,
-          entryIds,
-          verdict,
-          userId: b.user.id,
-        });
+        const teamId = b.team?.id ?? null;
+        const { language } = await ctx.settings.forChannel('slack', teamId, at.channelId);
+        const { text, entryIds } = await answerFeedback(
+          {
+            platform: 'slack',
+            teamId,
+            channelId: at.channelId,
+            messageId: at.messageTs,
+            entryIds: decodeEntryIds(b.actions[0]?.value),
+            verdict,
+            userId: b.user.id,
+          },
+          ctx,
+          language,
+        );
         ctx.logger.info(
           { eventId: actionTs, verdict, entryIds, channel: at.channelId },
           'slack: feedback recorded',
         );
-        await tellUser(ctx, client, respond, { ...at, userId: b.user.id }, THANKS[verdict]);
+        await tellUser(ctx, client, respond, { ...at, userId: b.user.id }, text);
       },
       () => respond({ response_type: 'ephemeral', replace_original: false, text: neutralError() }),
     );

@@ -39,6 +39,10 @@ export const en: Phrases = {
     alsoMatched: 'Also matched',
     possiblyNew: (t) => `Possibly a new narrative, not in the catalogue: ${t}`,
   },
+  thanks: {
+    helpful: 'Thank you: noted as helpful. The catalogue editors see these counts.',
+    wrong: 'Thank you: noted as a wrong match. The catalogue editors review every one of these.',
+  },
   neutralError:
     'Sorry, something went wrong on my side and I could not check this link. Please try again in a minute, or use /claimcheck.',
   notAdmin:

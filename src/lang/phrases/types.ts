@@ -35,6 +35,8 @@ export interface Phrases {
     alsoMatched: string;
     possiblyNew(text: string): string;
   };
+  /** After a Helpful / Wrong match click. */
+  thanks: { helpful: string; wrong: string };
   neutralError: string;
   notAdmin: string;
 }

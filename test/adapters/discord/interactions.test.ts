@@ -1,6 +1,6 @@
 /** /claimcheck (url, query, id, help), autocomplete and buttons: real discord.js against the fakes. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { THANKS } from '../../../src/adapters/discord/buttons.js';
+import { thanks } from '../../../src/conversation/answer-button.js';
 import { HELP } from '../../../src/adapters/discord/claimcheck.js';
 import { SORRY } from '../../../src/adapters/discord/interactions.js';
 import type { RecordedRequest } from '../../helpers/fake-discord.js';
@@ -198,7 +198,7 @@ describe('buttons', () => {
     x.fake.dispatch('INTERACTION_CREATE', p);
     expect(await callback(p)).toMatchObject({
       type: 4,
-      data: { content: THANKS.helpful, flags: 64, allowed_mentions: { parse: [] } },
+      data: { content: thanks('helpful'), flags: 64, allowed_mentions: { parse: [] } },
     });
     const summary = await x.feedback.summary();
     expect(summary.total).toEqual({ helpful: 1, wrong: 0 });
@@ -217,7 +217,7 @@ describe('buttons', () => {
   it('"Wrong match" from the same user on the same alert replaces their earlier vote', async () => {
     const p = { ...buttonPayload('cd:fb:wrong:nato-centre'), token: 'token-btn-3' };
     x.fake.dispatch('INTERACTION_CREATE', p);
-    expect(await callback(p)).toMatchObject({ type: 4, data: { content: THANKS.wrong, flags: 64 } });
+    expect(await callback(p)).toMatchObject({ type: 4, data: { content: thanks('wrong'), flags: 64 } });
     const summary = await x.feedback.summary();
     expect(summary.total).toEqual({ helpful: 0, wrong: 1 });
     expect(summary.byEntry['nato-centre']).toEqual({ helpful: 0, wrong: 1 });
