@@ -48,31 +48,25 @@ export const localizedText = z.strictObject({
   kk: checkedString.optional(),
 });
 
+const termLists = {
+  en: z.array(checkedString).optional(),
+  ru: z.array(checkedString).optional(),
+  kk: z.array(checkedString).optional(),
+};
+const hasTerm = (t: { en?: unknown[] | undefined; ru?: unknown[] | undefined; kk?: unknown[] | undefined }) =>
+  (t.en?.length ?? 0) + (t.ru?.length ?? 0) + (t.kk?.length ?? 0) > 0;
+
 /** Terms per language. A term is a word or phrase; see claims/README.md "How matching works". */
-export const termsByLanguage = z
-  .strictObject({
-    en: z.array(checkedString).optional(),
-    ru: z.array(checkedString).optional(),
-    kk: z.array(checkedString).optional(),
-  })
-  .refine(
-    (t) => (t.en?.length ?? 0) + (t.ru?.length ?? 0) + (t.kk?.length ?? 0) > 0,
-    'needs at least one term',
-  );
+export const termsByLanguage = z.strictObject(termLists).refine(hasTerm, 'needs at least one term');
 
 /** One weighted signal of a narrative: loaded words or phrases that stand for one idea. */
 export const signalTerms = z
   .strictObject({
     /** 1 = a hint, 2 = typical of the narrative, 3 = all but states it. */
     weight: z.number().int().min(1).max(3),
-    en: z.array(checkedString).optional(),
-    ru: z.array(checkedString).optional(),
-    kk: z.array(checkedString).optional(),
+    ...termLists,
   })
-  .refine(
-    (t) => (t.en?.length ?? 0) + (t.ru?.length ?? 0) + (t.kk?.length ?? 0) > 0,
-    'needs at least one term',
-  );
+  .refine(hasTerm, 'needs at least one term');
 
 /**
  * Narrative-level recognition: evidence that accumulates across the whole article. Each signal that
