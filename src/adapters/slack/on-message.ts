@@ -1,8 +1,9 @@
 /**
- * `message` events: translate, then hand the event to the conversation core in the background
- * (Slack wants its answer within 3 seconds). The core's once-markers make every delivery after
- * the first a no-op, across replicas when the store is Redis; Bolt runs the listener again for
- * Slack's retries (X-Slack-Retry-Num), so that matters.
+ * `message` events, translated for the conversation core. In the server they are stored as durable
+ * jobs before Slack is acknowledged (durableMessages; the job's key makes a re-delivery add
+ * nothing). Without a job queue (adapter tests) they are answered here in the background
+ * (onMessage), where the core's once-markers make every delivery after the first a no-op: Bolt runs
+ * the listener again for Slack's retries (X-Slack-Retry-Num).
  */
 import type { App } from '@slack/bolt';
 import { z } from 'zod';

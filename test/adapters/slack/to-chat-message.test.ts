@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hasLinks, richTextLinks, slackMessageLinks } from '../../../src/adapters/slack/slack-links.js';
+import { richTextLinks } from '../../../src/adapters/slack/slack-links.js';
+import { hasLinks } from '../../../src/conversation/parse-command.js';
+import { extractLinks } from '../../../src/links/extract-links.js';
 import { type TranslateContext, toChatMessage } from '../../../src/adapters/slack/to-chat-message.js';
 import { linksToCheck } from '../../../src/conversation/handle-message.js';
 import { BOT } from '../../helpers/fake-slack.js';
@@ -16,6 +18,10 @@ function patched(name: string, patch: Record<string, unknown>): unknown {
   const ev = event(name);
   return isRecord(ev) ? { ...ev, ...patch } : ev;
 }
+
+/** A message's links as the core finds them: text and rich_text links, normalized, uncapped. */
+const slackMessageLinks = (text: string, blocks: readonly unknown[] | undefined): string[] =>
+  extractLinks(text, richTextLinks(blocks), Number.POSITIVE_INFINITY).links;
 
 describe('links in Slack messages', () => {
   it('reads <url|label> markup, bare URLs and rich_text link elements, normalized and deduplicated', () => {
