@@ -101,10 +101,15 @@ describe('layers of src/', () => {
         if (a !== b && LAYER[a] === 2 && LAYER[b] === 2) edges.set(a, (edges.get(a) ?? new Set()).add(b));
       }
     }
-    const reaches = (from: string, to: string, seen = new Set<string>()): boolean =>
-      [...(edges.get(from) ?? [])].some(
-        (n) => n === to || (!seen.has(n) && (seen.add(n), reaches(n, to, seen))),
-      );
+    const reaches = (from: string, to: string, seen = new Set<string>()): boolean => {
+      for (const n of edges.get(from) ?? []) {
+        if (n === to) return true;
+        if (seen.has(n)) continue;
+        seen.add(n);
+        if (reaches(n, to, seen)) return true;
+      }
+      return false;
+    };
     const loops = [...edges.keys()].filter((m) => reaches(m, m));
     expect(loops).toEqual([]);
   });

@@ -13,8 +13,6 @@ import { openQueue } from '../../src/queue/open-queue.js';
 import type { JobQueue } from '../../src/queue/types.js';
 import { webApi } from '@slack/bolt';
 import { slackTransport } from '../../src/adapters/slack/transport.js';
-import { defaultSettings, SettingsStore } from '../../src/conversation/settings.js';
-import { silentLogger } from '../../src/logger.js';
 import { fakeCheckService, URLS } from '../adapters/slack/fake-service.js';
 import { eventFixture, type Harness, startHarnessWith } from '../adapters/slack/harness.js';
 import type { ScriptedService } from '../helpers/scripted-service.js';

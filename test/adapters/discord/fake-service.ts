@@ -3,7 +3,6 @@
  * test/helpers/scripted-service.ts), so the tests exercise the adapter and the conversation core.
  */
 import type { Catalogue } from '../../../src/model/catalogue.js';
-import { textOf } from '../../../src/claims/strings.js';
 import type { Match } from '../../../src/model/types.js';
 import { testCatalogue, testEntry } from '../../helpers/catalogue.js';
 import { type Script, type ScriptedService, scriptedService } from '../../helpers/scripted-service.js';

@@ -2,15 +2,11 @@
  * One hostile link must not freeze the server: analysis runs in worker threads with a budget, and
  * admission control answers 429 (with Retry-After) instead of letting checks pile up.
  */
-import type { Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHttpApp, finishHttpApp } from '../../../src/adapters/http/server.js';
-import { type App, buildApp } from '../../../src/app.js';
-import { readConfig } from '../../../src/model/config.js';
 import type { CheckOutput } from '../../../src/model/types.js';
-import { silentLogger } from '../../../src/logger.js';
 import { PROMOTING_RU } from '../../helpers/articles.js';
 import { type FixtureServer, startFixtureServer } from '../../helpers/fixture-server.js';
+import { type RunningApp, startHttpApp } from '../../helpers/http-app.js';
 
 const SENTENCE =
   'В Алматы открылся миротворческий центр НАТО, где казахстанские военные будут обучаться по стандартам альянса. ';
@@ -18,12 +14,7 @@ const HOSTILE_HTML = `<!doctype html><html lang="ru"><head><meta charset="utf-8"
   Math.ceil(2_000_000 / Buffer.byteLength(SENTENCE)),
 )}</p></article></body></html>`;
 
-interface Running {
-  base: string;
-  app: App;
-  close(): Promise<void>;
-}
-const open: Running[] = [];
+const open: RunningApp[] = [];
 let pages: FixtureServer | undefined;
 
 afterEach(async () => {
@@ -32,26 +23,8 @@ afterEach(async () => {
   pages = undefined;
 });
 
-async function start(env: Record<string, string>): Promise<Running> {
-  const app = await buildApp(
-    readConfig({ STORE_URL: 'memory://', LOG_LEVEL: 'silent', ...env }),
-    silentLogger,
-  );
-  const http = createHttpApp(app);
-  finishHttpApp(http, app);
-  const server: Server = await new Promise((resolve) => {
-    const s = http.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  const addr = server.address();
-  const running: Running = {
-    base: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`,
-    app,
-    close: async () => {
-      server.closeAllConnections();
-      await new Promise((r) => server.close(r));
-      await app.close();
-    },
-  };
+async function start(env: Record<string, string>): Promise<RunningApp> {
+  const running = await startHttpApp(env);
   open.push(running);
   return running;
 }

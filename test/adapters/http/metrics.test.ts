@@ -1,16 +1,13 @@
 /** GET /metrics after a few checks: outcomes, alerts by entry, cache hit ratio, fetch latency, catalogue version. */
-import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpApp, finishHttpApp } from '../../../src/adapters/http/server.js';
-import { type App, buildApp } from '../../../src/app.js';
-import { silentLogger } from '../../../src/logger.js';
-import { readConfig } from '../../../src/model/config.js';
+import type { App } from '../../../src/app.js';
 import { PROMOTING_RU } from '../../helpers/articles.js';
 import { type FixtureServer, startFixtureServer } from '../../helpers/fixture-server.js';
+import { type RunningApp, startHttpApp } from '../../helpers/http-app.js';
 
 let pages: FixtureServer;
+let running: RunningApp;
 let app: App;
-let server: Server;
 let base: string;
 
 beforeAll(async () => {
@@ -18,29 +15,18 @@ beforeAll(async () => {
     '/promo': { body: PROMOTING_RU },
     '/gone': { status: 404, body: 'no' },
   });
-  app = await buildApp(
-    readConfig({
-      FETCH_ALLOW_HOSTS: pages.hostPort,
-      STORE_URL: 'memory://',
-      ANALYSIS_THREADS: '0',
-      API_TOKEN: 'metrics-token',
-    }),
-    silentLogger,
-  );
-  const http = createHttpApp(app);
-  finishHttpApp(http, app);
-  server = await new Promise((resolve) => {
-    const s = http.listen(0, '127.0.0.1', () => resolve(s));
+  running = await startHttpApp({
+    FETCH_ALLOW_HOSTS: pages.hostPort,
+    ANALYSIS_THREADS: '0',
+    API_TOKEN: 'metrics-token',
   });
-  const addr = server.address();
-  base = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
+  app = running.app;
+  base = running.base;
 });
 
 afterAll(async () => {
-  server?.closeAllConnections();
-  await new Promise((r) => server?.close(r));
+  await running?.close();
   await pages?.close();
-  await app?.close();
 });
 
 const auth = { authorization: 'Bearer metrics-token', 'content-type': 'application/json' };

@@ -7,6 +7,7 @@ import type { CheckResult } from '../../../src/model/types.js';
 import { silentLogger } from '../../../src/logger.js';
 import { DEBUNKING_EN, PROMOTING_RU } from '../../helpers/articles.js';
 import { type FixtureServer, startCanaryServer, startFixtureServer } from '../../helpers/fixture-server.js';
+import { startHttpApp } from '../../helpers/http-app.js';
 
 let pages: FixtureServer;
 let canary: FixtureServer;
@@ -157,23 +158,8 @@ describe('local HTTP API', () => {
 
 describe('who may use the API', () => {
   async function serve(env: Record<string, string>) {
-    const cfg = readConfig({ STORE_URL: 'memory://', LOG_LEVEL: 'silent', ...env });
-    const a = await buildApp(cfg, silentLogger);
-    const h = createHttpApp(a);
-    finishHttpApp(h, a);
-    const s: Server = await new Promise((resolve) => {
-      const srv = h.listen(0, '127.0.0.1', () => resolve(srv));
-    });
-    const addr = s.address();
-    const port = typeof addr === 'object' && addr ? addr.port : 0;
-    return {
-      url: `http://127.0.0.1:${port}`,
-      close: async () => {
-        s.closeAllConnections();
-        await new Promise((r) => s.close(r));
-        await a.close();
-      },
-    };
+    const r = await startHttpApp(env);
+    return { url: r.base, close: r.close };
   }
 
   it('in local mode, refuses requests addressed to another host name (DNS rebinding)', async () => {
