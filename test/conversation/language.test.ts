@@ -5,11 +5,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Match } from '../../src/model/types.js';
-import { commandPayload } from '../adapters/discord/payloads.js';
-import { startHarness as startDiscord } from '../adapters/discord/harness.js';
+import { settingsAnswer, startHarness as startDiscord } from '../adapters/discord/harness.js';
 import { fixture, type Harness, jsonParam, startHarnessWith } from '../adapters/slack/harness.js';
 import { testCatalogue, testEntry } from '../helpers/catalogue.js';
-import { waitFor } from '../helpers/fake-discord.js';
 import { type ScriptedService, scriptedService } from '../helpers/scripted-service.js';
 
 const catalogue = testCatalogue([
@@ -88,23 +86,7 @@ describe('Discord settings', () => {
   it('a member with Manage Server changes the guild’s language; without it, the change is refused', async () => {
     const x = await startDiscord({}, scriptedService(catalogue, SCRIPTS));
     try {
-      const answer = async (permissions: string) => {
-        const p = commandPayload([{ name: 'settings', value: 'language ru' }]);
-        const payload: Record<string, unknown> = {
-          ...p,
-          token: `token-for-permissions-${permissions}`,
-          member: { ...(p.member as Record<string, unknown>), permissions },
-        };
-        x.fake.dispatch('INTERACTION_CREATE', payload);
-        const r = await waitFor(
-          () =>
-            x.fake
-              .requestsTo('PATCH', /\/messages\/@original$/)
-              .find((q) => q.path.includes(String(payload.token))),
-          'the settings answer',
-        );
-        return String((r.body as Record<string, unknown>).content);
-      };
+      const answer = (permissions: string) => settingsAnswer(x, 'language ru', permissions);
       expect(await answer('0')).toContain('Only workspace admins');
       expect(await x.store.get('settings:discord:1100000000000000001')).toBeUndefined();
       // 0x20 is MANAGE_GUILD.

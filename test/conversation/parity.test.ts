@@ -7,10 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { catalogue, SCRIPTS } from '../adapters/discord/fake-service.js';
 import {
   type Harness as DiscordHarness,
+  settingsAnswer,
   startHarness as startDiscord,
   POST_MESSAGE,
 } from '../adapters/discord/harness.js';
-import { commandPayload, messagePayload, otherBot } from '../adapters/discord/payloads.js';
+import { messagePayload, otherBot } from '../adapters/discord/payloads.js';
 import {
   eventFixture,
   fixture,
@@ -143,21 +144,8 @@ async function discordDriver(service: ScriptedService): Promise<Driver> {
         x.fake.dispatch('MESSAGE_CREATE', messagePayload({ id, content: text, author: otherBot })),
       );
     },
-    async settingsAsNonAdmin(args) {
-      const p = commandPayload([{ name: 'settings', value: args }]);
-      // A member without Manage Server.
-      const member = { ...(p.member as Record<string, unknown>), permissions: '0' };
-      const payload: Record<string, unknown> = { ...p, token: 'token-of-a-member', member };
-      x.fake.dispatch('INTERACTION_CREATE', payload);
-      const r = await waitFor(
-        () =>
-          x.fake
-            .requestsTo('PATCH', /\/messages\/@original$/)
-            .find((q) => q.path.includes(String(payload.token))),
-        'the settings answer',
-      );
-      return String((r.body as Record<string, unknown>).content);
-    },
+    // A member without Manage Server.
+    settingsAsNonAdmin: (args) => settingsAnswer(x, args, '0'),
     close: () => x.stop(),
   };
 }

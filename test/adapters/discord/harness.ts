@@ -9,7 +9,7 @@ import { FeedbackStore } from '../../../src/store/feedback.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
 import { type FakeDiscord, startFakeDiscord, waitFor } from '../../helpers/fake-discord.js';
 import { type FakeService, fakeService } from './fake-service.js';
-import { guildPayload, IDS, readyPayload } from './payloads.js';
+import { commandPayload, guildPayload, IDS, readyPayload } from './payloads.js';
 
 /** The link the scripted FakeService answers with an alert (a promoting NATO-centre match). */
 export const NATO = 'https://news.example/nato-centre';
@@ -148,4 +148,26 @@ export function harnessPerTest(): typeof startHarness {
     current = await startHarness(...args);
     return current;
   };
+}
+
+/**
+ * Sends `/claimcheck settings:<args>` as a member with these permissions (a bit field: "0" for
+ * none, "32" for Manage Server) and returns what the deferred answer was edited to.
+ */
+export async function settingsAnswer(x: Harness, args: string, permissions: string): Promise<string> {
+  const p = commandPayload([{ name: 'settings', value: args }]);
+  const payload: Json = {
+    ...p,
+    token: `token-settings-${permissions}-${String(p.id)}`,
+    member: { ...(p.member as Json), permissions },
+  };
+  x.fake.dispatch('INTERACTION_CREATE', payload);
+  const r = await waitFor(
+    () =>
+      x.fake
+        .requestsTo('PATCH', /\/messages\/@original$/)
+        .find((q) => q.path.includes(String(payload.token))),
+    'the settings answer',
+  );
+  return String(json(r.body).content);
 }
