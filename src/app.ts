@@ -29,6 +29,7 @@ import { createMetrics, type Metrics } from './metrics.js';
 import { isAlerting } from './model/alert.js';
 import type { CheckDetails } from './model/types.js';
 import { FeedbackStore } from './store/feedback.js';
+import { type HistoryStore, MemoryHistory } from './model/history.js';
 import { openStore } from './store/keyv-store.js';
 
 export interface App {
@@ -38,6 +39,8 @@ export interface App {
   readonly catalogue: Catalogue;
   store: KeyValueStore;
   feedback: FeedbackStore;
+  /** Every check from every surface, for the digest and the editor's desk (#15). */
+  history: HistoryStore;
   /** Chat settings per workspace or guild (and a channel's reply language). */
   settings: SettingsStore;
   /** Always the check service of the catalogue in use; checks already running finish on theirs. */
@@ -231,6 +234,7 @@ export async function buildApp(
     },
     store,
     feedback: new FeedbackStore(store),
+    history: new MemoryHistory(),
     settings,
     service,
     admission,
