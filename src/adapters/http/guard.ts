@@ -4,8 +4,9 @@
  * - Without API_TOKEN (local mode), or when listening on loopback, only requests addressed to
  *   `localhost`, `127.0.0.1` or `[::1]` (any port, any case) are served: a web page elsewhere cannot
  *   reach the API through DNS rebinding (`127.attacker.example`, `localhost.evil`, `0x7f.1` … all fail).
- * - With API_TOKEN set, every /api route requires `Authorization: Bearer <token>`; `?token=` only
- *   opens the page (GET /), whose script then sends the header. Tokens are compared in constant time.
+ * - With API_TOKEN set, every /api route (and /metrics) requires `Authorization: Bearer <token>`;
+ *   `?token=` only opens the desk's pages (GET / and GET /entries/<id>), whose script then sends the
+ *   header to the API and carries `?token=` to the desk's own links. Tokens are compared in constant time.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
@@ -34,8 +35,13 @@ function bearer(req: Request): string | null {
   return m?.[1] ?? null;
 }
 
+/** The desk's pages (`/` and `/entries/<id>`), which a browser opens by address: `?token=` opens them. */
 function opensPage(req: Request): boolean {
-  return (req.method === 'GET' || req.method === 'HEAD') && req.baseUrl === '' && req.path === '/';
+  return (
+    (req.method === 'GET' || req.method === 'HEAD') &&
+    req.baseUrl === '' &&
+    (req.path === '/' || /^\/entries\/[^/]+$/.test(req.path))
+  );
 }
 
 export function guard(config: Pick<Config, 'host' | 'apiToken'>) {

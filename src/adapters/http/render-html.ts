@@ -7,10 +7,22 @@ export function esc(s: string): string {
 }
 
 /** Only https links from the catalogue become anchors; anything else is shown as text. */
-function link(label: string, url: string): string {
+export function link(label: string, url: string): string {
   return /^https:\/\//i.test(url)
     ? `<a href="${esc(url)}" rel="noopener noreferrer nofollow" target="_blank">${esc(label)}</a>`
     : esc(label);
+}
+
+/** A link from the check history (untrusted): an anchor only for http(s), shown as text otherwise. */
+export function outLink(label: string, url: string): string {
+  return /^https?:\/\/[^\s]+$/i.test(url)
+    ? `<a href="${esc(url)}" rel="noopener noreferrer nofollow ugc" target="_blank">${esc(label)}</a>`
+    : esc(label);
+}
+
+/** The desk's page of a catalogue entry. */
+export function entryHref(id: string): string {
+  return `/entries/${encodeURIComponent(id)}`;
 }
 
 function denials(card: Pick<EntryCard, 'denials' | 'noOfficialDenial'>): string {
@@ -29,7 +41,7 @@ function entry(e: ReplyEntry): string {
   const evidence = `${why}${e.evidence ? `<blockquote>${esc(e.evidence)}</blockquote>` : ''}`;
   return `<section class="entry ${e.alerting ? 'alerting' : ''}">
 <h3>${esc(e.title)} <span class="muted">(${e.kind}, rated ${esc(e.rating)})${parent}</span></h3>
-<div class="meta">stance: <b>${e.stance}</b> · confidence ${Math.round(e.confidence * 100)}% · ${e.method} · id <code>${esc(e.id)}</code></div>
+<div class="meta">stance: <b>${e.stance}</b> · confidence ${Math.round(e.confidence * 100)}% · ${e.method} · id <code>${esc(e.id)}</code> · <a href="${esc(entryHref(e.id))}" aria-label="Entry page: ${esc(e.title)}">entry page</a></div>
 ${evidence}<p>${esc(e.context)}</p>${denials(e)}</section>`;
 }
 
@@ -47,6 +59,6 @@ export function renderReplyHtml(reply: Reply): string {
 }
 
 export function renderCardHtml(card: EntryCard): string {
-  return `<section class="entry"><h3>${esc(card.title)} <span class="muted">(${card.kind}, rated ${esc(card.rating)}) · <code>${esc(card.id)}</code></span></h3>
+  return `<section class="entry"><h3><a href="${esc(entryHref(card.id))}">${esc(card.title)}</a> <span class="muted">(${card.kind}, rated ${esc(card.rating)}) · <code>${esc(card.id)}</code></span></h3>
 <p><b>Claimed:</b> ${esc(card.summary)}</p><p><b>Context:</b> ${esc(card.context)}</p>${denials(card)}</section>`;
 }

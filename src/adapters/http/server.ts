@@ -6,11 +6,13 @@ import { within } from '../../model/within.js';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { z } from 'zod';
 import type { App } from '../../app.js';
-import { entryCard, type ReplyLang } from '../../pipeline/entry-card.js';
+import { entryCard } from '../../pipeline/entry-card.js';
 import type { CheckDetails, CheckOutput } from '../../model/types.js';
+import { mountDesk } from './desk-routes.js';
 import { guard } from './guard.js';
-import { PAGE_HTML } from './page.js';
+import { replyLang as lang } from './query.js';
 import { renderCardHtml, renderReplyHtml } from './render-html.js';
+import { recordCheck, surfaceOf } from './surface.js';
 
 const checkBody = z.union([
   z.strictObject({ url: z.string().min(1).max(4096), offline: z.boolean().optional() }),
@@ -28,10 +30,6 @@ function badRequest(res: Response, message: string): void {
   res.status(400).json({ error: { code: 'invalid_input', message } });
 }
 
-function lang(q: unknown): ReplyLang {
-  return q === 'ru' || q === 'kk' ? q : 'en';
-}
-
 export function createHttpApp(app: App): express.Express {
   const { service, config } = app;
   const http = express();
@@ -41,7 +39,6 @@ export function createHttpApp(app: App): express.Express {
     next();
   });
   http.use('/api', guard(config));
-  http.get('/', guard(config));
 
   const json = express.json({ limit: '1100kb' });
 
@@ -63,14 +60,17 @@ export function createHttpApp(app: App): express.Express {
         .json({ error: { code: 'busy', message: 'Too many checks are running; try again in a moment.' } });
     };
 
+  /** Runs the check in the body and records it in the history (surface api, or page for the page's script). */
   async function runCheck(req: Request): Promise<CheckDetails | null> {
     const parsed = checkBody.safeParse(req.body);
     if (!parsed.success) return null;
     const b = parsed.data;
     const opts = { offline: b.offline === true };
-    return 'url' in b
+    const d = await ('url' in b
       ? service.checkUrl(b.url, opts)
-      : service.checkText(b.text, 'text', { ...opts, title: b.title ?? null });
+      : service.checkText(b.text, 'text', { ...opts, title: b.title ?? null }));
+    await recordCheck(app, d, surfaceOf(req));
+    return d;
   }
 
   /**
@@ -104,13 +104,8 @@ export function createHttpApp(app: App): express.Express {
     });
   });
 
-  http.get('/', (_req, res) => {
-    res.setHeader(
-      'Content-Security-Policy',
-      "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
-    );
-    res.type('html').send(PAGE_HTML);
-  });
+  // The editor's desk: the page at /, the entry pages, /api/digest and /api/desk.
+  mountDesk(http, app);
 
   /** Prometheus metrics, protected like the API (a scraper sends the bearer token). */
   http.get('/metrics', guard(config), async (_req, res) => {
