@@ -35,15 +35,23 @@ section{margin:2rem 0}
 table{border-collapse:collapse;width:100%;font-size:.95em}
 th,td{text-align:left;padding:.35rem .5rem;border-bottom:1px solid #e3e3e3;vertical-align:top}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-td{overflow-wrap:anywhere}
+td{overflow-wrap:break-word}
+td ul{margin:0;padding-left:1.1rem}
 .outcome-alert{color:#b3261e;font-weight:600}.outcome-unreadable{color:#8a5300}
-.chart{margin:1rem 0}.chart svg{width:100%;height:auto;max-height:240px;display:block}
-.chart text{font-size:11px;fill:#444}.chart .axis{stroke:#999}
+.chart{margin:1rem 0}.chart svg{width:100%;max-width:720px;height:auto;display:block}
+.chart text{font-size:13px;fill:#444}.chart .axis{stroke:#999}
 .bar-checks,.key-checks{fill:#9aa7b8;background:#9aa7b8}.bar-alerts,.key-alerts{fill:#b3261e;background:#b3261e}
 .key{display:inline-block;width:.8em;height:.8em;vertical-align:baseline;margin-left:.25rem}
 details summary{cursor:pointer;margin:.5rem 0}
 pre.jsonld{background:#f6f6f6;padding:.75rem;overflow-x:auto;font-size:.85em}
-@media (max-width:600px){body{font-size:15px}.totals dd{font-size:1.3rem}th,td{padding:.3rem}}
+@media (max-width:600px){body{font-size:15px}.totals dd{font-size:1.3rem}th,td{padding:.3rem}
+table.stack thead{position:absolute;left:-9999px}
+table.stack,table.stack tbody,table.stack tr,table.stack td,table.stack th{display:block;width:100%}
+table.stack tr{border-bottom:1px solid #ccc;padding:.5rem 0}
+table.stack td,table.stack th{border:0;padding:.1rem 0;text-align:left}
+table.stack td:empty{display:none}
+table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:600;color:#595959}
+table.stack td ul{display:inline-block;vertical-align:top;margin:0;padding-left:1rem}}
 `;
 
 export interface Shell {
@@ -72,7 +80,7 @@ export function renderShell(shell: Shell, nonce: string): string {
   const script = shell.script ? `<script nonce="${nonce}">${shell.script}</script>` : '';
   return `<!doctype html>
 <html lang="${esc(shell.lang ?? 'en')}"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
 <title>${esc(shell.title)}</title>
 <style>${STYLE}</style>${shell.head ?? ''}</head>
 <body>

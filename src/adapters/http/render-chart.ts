@@ -37,8 +37,8 @@ export function countByDay(
   return days;
 }
 
-const W = 640;
-const H = 180;
+const W = 480;
+const H = 160;
 const PAD = { top: 12, right: 8, bottom: 28, left: 32 };
 
 function plural(n: number, one: string): string {

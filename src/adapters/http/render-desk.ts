@@ -39,8 +39,8 @@ function entryRow(e: DigestEntry): string {
     .map((l) => `<li>${checked(l)}</li>`)
     .join('');
   return `<tr data-entry="${esc(e.id)}"><th scope="row"><a href="${esc(entryHref(e.id))}">${esc(e.title)}</a></th>
-<td class="n">${e.checks}</td><td class="n">${e.alerts}</td><td class="n">${e.reports}</td><td class="n">${e.debunks}</td>
-<td>${links ? `<ul>${links}</ul>` : ''}</td></tr>`;
+<td class="n" data-label="Checks">${e.checks}</td><td class="n" data-label="Alerts">${e.alerts}</td><td class="n" data-label="Reports">${e.reports}</td><td class="n" data-label="Debunks">${e.debunks}</td>
+<td data-label="Latest links">${links ? `<ul>${links}</ul>` : ''}</td></tr>`;
 }
 
 function renderDigest(v: DeskView): string {
@@ -48,7 +48,7 @@ function renderDigest(v: DeskView): string {
   const title = v.days === 1 ? 'today' : `the last ${v.days} days`;
   const team = v.teamId ? `, workspace or guild <code>${esc(v.teamId)}</code>` : '';
   const entries = d.entries.length
-    ? `<div class="scroll"><table class="entries"><caption class="muted">Ordered by alerts, then checks</caption>
+    ? `<p class="muted">Ordered by alerts, then checks.</p><div class="scroll"><table class="entries stack">
 <thead><tr><th scope="col">Entry</th><th scope="col" class="n">Checks</th><th scope="col" class="n">Alerts</th><th scope="col" class="n">Reports</th><th scope="col" class="n">Debunks</th><th scope="col">Latest links</th></tr></thead>
 <tbody>${d.entries.map(entryRow).join('')}</tbody></table></div>`
     : '<p class="muted">No catalogue entry was matched in this window.</p>';
@@ -71,13 +71,13 @@ function recentRow(r: CheckRecord, catalogue: Catalogue): string {
       return `<li>${name} <span class="muted">${esc(e.stance)}, ${Math.round(e.confidence * 100)}%</span></li>`;
     })
     .join('');
-  return `<tr><td>${when(r.at)}</td><td>${surfaceLabel(r.surface)}</td><td>${checked(r)}</td><td>${outcomeLabel(r)}</td>
-<td>${entries ? `<ul>${entries}</ul>` : '<span class="muted">none</span>'}</td></tr>`;
+  return `<tr><td data-label="When">${when(r.at)}</td><td data-label="Where">${surfaceLabel(r.surface)}</td><td data-label="What">${checked(r)}</td><td data-label="Outcome">${outcomeLabel(r)}</td>
+<td data-label="Entries">${entries ? `<ul>${entries}</ul>` : '<span class="muted">none</span>'}</td></tr>`;
 }
 
 function renderRecent(v: DeskView): string {
   const body = v.recent.length
-    ? `<div class="scroll"><table class="recent"><thead><tr><th scope="col">When</th><th scope="col">Where</th><th scope="col">What</th><th scope="col">Outcome</th><th scope="col">Entries</th></tr></thead>
+    ? `<div class="scroll"><table class="recent stack"><thead><tr><th scope="col">When</th><th scope="col">Where</th><th scope="col">What</th><th scope="col">Outcome</th><th scope="col">Entries</th></tr></thead>
 <tbody>${v.recent.map((r) => recentRow(r, v.catalogue)).join('')}</tbody></table></div>`
     : '<p class="muted">Nothing has been checked yet.</p>';
   return `<section id="recent" aria-labelledby="recent-h"><h2 id="recent-h">Recent checks</h2>${body}</section>`;

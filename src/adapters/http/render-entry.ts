@@ -49,11 +49,11 @@ function renderHits(v: EntryView): string {
     .map((r) => {
       const mine = r.entries.filter((e) => e.id === v.entry.id);
       const stance = mine.map((e) => `${esc(e.stance)}, ${Math.round(e.confidence * 100)}%`).join('; ');
-      return `<tr><td>${when(r.at)}</td><td>${surfaceLabel(r.surface)}</td><td>${checked(r)}</td><td>${stance}</td><td>${outcomeLabel(r)}</td></tr>`;
+      return `<tr><td data-label="When">${when(r.at)}</td><td data-label="Where">${surfaceLabel(r.surface)}</td><td data-label="What">${checked(r)}</td><td data-label="Stance">${stance}</td><td data-label="Outcome">${outcomeLabel(r)}</td></tr>`;
     })
     .join('');
   const body = rows
-    ? `<div class="scroll"><table class="hits"><thead><tr><th scope="col">When</th><th scope="col">Where</th><th scope="col">What</th><th scope="col">Stance</th><th scope="col">Outcome</th></tr></thead><tbody>${rows}</tbody></table></div>`
+    ? `<div class="scroll"><table class="hits stack"><thead><tr><th scope="col">When</th><th scope="col">Where</th><th scope="col">What</th><th scope="col">Stance</th><th scope="col">Outcome</th></tr></thead><tbody>${rows}</tbody></table></div>`
     : `<p class="muted">No check has hit this entry in the last ${v.hitDays} days.</p>`;
   return `<section aria-labelledby="hits-h"><h2 id="hits-h">Hits <span class="muted">(${v.hits.length}, last ${v.hitDays} days)</span></h2>${body}</section>`;
 }

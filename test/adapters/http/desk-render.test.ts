@@ -58,7 +58,7 @@ describe('renderChart', () => {
       m[1],
       Number(m[2]),
     ]);
-    const full = 180 - 12 - 28;
+    const full = 160 - 12 - 28;
     expect(heights).toEqual([
       ['checks', full],
       ['alerts', full / 4],

@@ -212,7 +212,7 @@ describe('the desk page', () => {
     expect(html).not.toContain('<img src=x');
     expect(html).not.toContain('href="javascript:');
     expect(html).toContain('&#60;script&#62;window.__pwned=1&#60;/script&#62;');
-    expect(html).toContain('<td>js link</td>');
+    expect(html).toContain('<td data-label="What">js link</td>');
     // The only scripts are the desk's own, by nonce.
     const nonce = /script-src 'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
     expect(nonce).toBeTruthy();
