@@ -69,6 +69,8 @@ interface Raw {
   declared: string | null;
   link: string | null;
   at: string;
+  /** For a vote whose alert was not kept: which reply it was on, so the admin can find it. */
+  ref?: string;
 }
 
 const LANGS: ReadonlySet<string> = new Set(['en', 'ru', 'kk']);
@@ -89,7 +91,15 @@ function rawOf(input: SuggestInput): Raw[] {
     for (const entryId of vote.entryIds) {
       const links = (facts?.links ?? []).filter((l) => l.entries.some((e) => e.id === entryId));
       if (links.length === 0)
-        out.push({ kind: 'no_match', entryId, text: null, declared: null, link: null, at: vote.at });
+        out.push({
+          kind: 'no_match',
+          entryId,
+          text: null,
+          declared: null,
+          link: null,
+          at: vote.at,
+          ref: `${vote.platform} message ${vote.messageId} in channel ${vote.channelId}`,
+        });
       for (const l of links)
         out.push({
           kind: 'no_match',
@@ -106,7 +116,9 @@ function rawOf(input: SuggestInput): Raw[] {
 
 function suggestion(r: Raw, actors: ActorIndex | null): ExampleSuggestion {
   const text = r.text ? plainLine(r.text).slice(0, MAX_TEXT) || null : null;
-  const detected = text ? detectLanguage(text, r.declared) : null;
+  let detected = text ? detectLanguage(text, r.declared) : null;
+  // The guesser is unsure of one short sentence; plain ASCII is taken for English (an admin reviews it).
+  if (text && detected === 'other' && /^[\x20-\x7e]+$/.test(text)) detected = 'en';
   const lang = detected && LANGS.has(detected) ? (detected as ReplyLang) : null;
   const source = r.link && httpsUrl.safeParse(r.link).success ? r.link : null;
   const named = text && actors ? namedActors(text, actors, lang === 'kk') : [];
@@ -116,7 +128,7 @@ function suggestion(r: Raw, actors: ActorIndex | null): ExampleSuggestion {
     todo =
       r.kind === 'match'
         ? 'no sentence was given: write the sentence of the article that should have matched'
-        : 'the alert’s quote was not kept: write the sentence that was wrongly matched';
+        : `the alert’s quote was not kept (${r.ref ?? 'unknown reply'}): write the sentence that was wrongly matched`;
   else if (!lang) todo = 'set lang to en, ru or kk (the language was not recognised)';
   else if (named.length > 0 && !source)
     todo = `names ${named.map((a) => a.name).join(', ')}: add an https source where these words were seen, or write it without the name`;
@@ -144,7 +156,7 @@ export function suggestExamples(input: SuggestInput): Suggestions {
       continue;
     }
     const s = suggestion(r, input.actors);
-    const same = `${r.kind}\0${r.entryId}\0${s.text === null ? `?${r.link}` : sameText(s.text)}\0${s.link}`;
+    const same = `${r.kind}\0${r.entryId}\0${s.text === null ? `?${r.ref ?? ''}` : sameText(s.text)}\0${s.link}`;
     const earlier = merged.get(same);
     if (earlier) {
       earlier.reports += 1;

@@ -9,6 +9,7 @@ import { FIELD, MISSED_VIEW } from '../../../src/adapters/slack/missed-view.js';
 import type { Match } from '../../../src/model/types.js';
 import { openQueue } from '../../../src/queue/open-queue.js';
 import { MissedStore } from '../../../src/store/missed.js';
+import { ReplyFactsStore } from '../../../src/store/reply-facts.js';
 import type { ApiCall } from '../../helpers/fake-slack.js';
 import { scriptedService } from '../../helpers/scripted-service.js';
 import { catalogue, SCRIPTS } from './fake-service.js';
@@ -117,6 +118,29 @@ describe('the private note on Slack', () => {
     await sent(UNSURE, 'Ev0UNSURE2');
     await sent(UNSURE, 'Ev0UNSURE2');
     expect(h.fake.callsTo('chat.postEphemeral')).toHaveLength(1);
+  });
+});
+
+describe('"Wrong match" votes and what the alert said', () => {
+  it('the alert’s link and quote are kept under the id a vote names, for claims suggest', async () => {
+    await sent(EDGE, 'Ev0EDGE2');
+    const posted = h.fake.posted[0];
+    expect(posted).toBeDefined();
+    const f = fixture('block-actions-wrong-match.json');
+    const container = { ...(f.container as Json), message_ts: posted?.ts };
+    const message = { ...(f.message as Json), ts: posted?.ts };
+    await h.sendAction({ ...f, container, message });
+    await h.fake.waitFor(() => h.fake.callsTo('chat.postEphemeral')[0], 5_000, 'the thanks');
+    const vote = (await h.feedback.votes())[0];
+    expect(vote).toMatchObject({ verdict: 'wrong', entryIds: ['nato-centre'], messageId: posted?.ts });
+    const facts = await new ReplyFactsStore(h.store).read({
+      platform: 'slack',
+      channelId: vote?.channelId ?? '',
+      replyId: vote?.messageId ?? '',
+    });
+    expect(facts).toEqual({
+      links: [{ url: EDGE, language: 'en', entries: [{ id: 'nato-centre', quote: QUOTE }] }],
+    });
   });
 });
 

@@ -8,14 +8,16 @@ import { describe, expect, it } from 'vitest';
 import { MISSED_FORM_ID } from '../../../src/adapters/discord/missed.js';
 import type { Match } from '../../../src/model/types.js';
 import { MissedStore } from '../../../src/store/missed.js';
+import { ReplyFactsStore } from '../../../src/store/reply-facts.js';
 import type { RecordedRequest } from '../../helpers/fake-discord.js';
 import { waitFor } from '../../helpers/fake-discord.js';
-import { SCRIPTS, fakeService } from './fake-service.js';
+import { fakeService, promotesNato, SCRIPTS } from './fake-service.js';
 import {
   type Harness,
   harnessPerTest,
   type Json,
   json,
+  NATO,
   POST_MESSAGE,
   START_THREAD,
   settingsAnswer,
@@ -130,6 +132,43 @@ describe('the unsure note on Discord', () => {
     const after = await postUnsure(x);
     expect(await x.outcome(after)).toMatchObject({ outcome: 'silent' });
     expect(x.fake.requestsTo('POST', POST_MESSAGE)).toHaveLength(1);
+  });
+});
+
+describe('"Wrong match" votes and what the alert said', () => {
+  it('the alert’s link and quote are kept under the thread and message a vote names', async () => {
+    const x = await start();
+    const msg = messagePayload({ content: `See ${NATO}` });
+    x.fake.dispatch('MESSAGE_CREATE', msg);
+    const post = await waitFor(() => x.fake.requestsTo('POST', POST_MESSAGE)[0], 'the alert');
+    const thread = String(msg.id); // the fake's thread has the id of the message it was started on
+    expect(post.path).toBe(`/channels/${thread}/messages`);
+    await x.outcome(String(msg.id));
+    const replyId = String(x.logger.records.find((r) => r.msg === 'replied in thread')?.replyId);
+    const base = buttonPayload('cd:fb:wrong:nato-centre', { id: replyId, channel_id: thread });
+    const click = {
+      ...base,
+      channel_id: thread,
+      channel: { ...json(base.channel), id: thread },
+      token: 'token-w',
+    };
+    x.fake.dispatch('INTERACTION_CREATE', click);
+    await callback(x, click);
+    const vote = (await x.feedback.votes())[0];
+    expect(vote).toMatchObject({
+      platform: 'discord',
+      channelId: thread,
+      messageId: replyId,
+      verdict: 'wrong',
+    });
+    const facts = await new ReplyFactsStore(x.store).read({
+      platform: 'discord',
+      channelId: thread,
+      replyId,
+    });
+    expect(facts?.links).toEqual([
+      { url: NATO, language: 'en', entries: [{ id: 'nato-centre', quote: promotesNato.evidence[0]?.quote }] },
+    ]);
   });
 });
 
