@@ -3,8 +3,8 @@
  * links (the real extractor; for an edit, only the links it added) → once-marker (platform,
  * workspace, channel, message, link set) → check → reply plan (alert / quiet note / private note
  * for an unsure match / silent) → compose in the channel's language → post through the
- * ChatTransport (the private note to the poster only, where the platform can). When the check or the post
- * fails, the marker is released so that a re-delivery (or a retry of the job) is answered; when
+ * ChatTransport (the private note to the poster only, where the platform can). When the check or
+ * the post fails, the marker is released so that a re-delivery (or a retry of the job) is answered; when
  * the check failed, the neutral line is posted (on the last try only, when there are retries).
  * Never throws: the outcome says what happened.
  */
