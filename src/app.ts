@@ -217,7 +217,7 @@ export async function buildApp(
     queueMetrics.watch(queue);
     jobs = createChatJobs(
       queue,
-      { service, store, settings, logger, clock: systemClock },
+      { service, store, settings, logger, clock: systemClock, noteThreshold: config.noteThreshold },
       {
         attempts: overrides.queueOptions?.attempts ?? DEFAULT_QUEUE_OPTIONS.attempts,
         onReplied: (ms) => metrics.replySeconds.observe(ms / 1000),

@@ -6,9 +6,11 @@
  */
 import type { CheckService } from '../model/check-service.js';
 import { type EntryCard, entryCard, type ReplyLang } from '../pipeline/entry-card.js';
-import type { Clock, Logger } from '../model/ports.js';
+import type { Clock, KeyValueStore, Logger } from '../model/ports.js';
 import type { Reply } from '../model/reply.js';
 import { phrases } from '../lang/phrases/index.js';
+import { answerMissed } from './answer-missed.js';
+import { offerOf, saveOffer } from './missed-offer.js';
 import type { CommandRequest } from './parse-command.js';
 import { queryLanguage } from './parse-command.js';
 import type { Platform, SettingsStore, StoredSettings } from './settings.js';
@@ -28,7 +30,8 @@ export interface CommandContext {
 export type CommandAnswer =
   | { kind: 'help'; lang: ReplyLang }
   | { kind: 'notice'; text: string }
-  | { kind: 'reply'; reply: Reply }
+  /** `offer`: the key the "Missed a narrative?" button carries (when a store is at hand). */
+  | { kind: 'reply'; reply: Reply; offer?: string }
   | { kind: 'cards'; cards: EntryCard[]; query: string | null; version: string; lang: ReplyLang }
   | { kind: 'settings'; settings: StoredSettings; changed: boolean }
   | { kind: 'refused'; text: string };
@@ -40,6 +43,8 @@ export interface CommandDeps {
   clock: Clock;
   /** User ids that may always change settings (ADMIN_USERS). */
   adminUsers: ReadonlyArray<string>;
+  /** Where "Missed a narrative?" offers and reports are kept; without it, no such button or command. */
+  store?: KeyValueStore;
 }
 
 export async function mayChangeSettings(
@@ -74,10 +79,19 @@ export async function answerCommand(
         authorId: ctx.userId,
         teamId: ctx.teamId,
       });
-      return {
-        kind: 'reply',
-        reply: service.compose(check.details, { skipped: check.skipped, lang: here.language }),
-      };
+      const reply = service.compose(check.details, { skipped: check.skipped, lang: here.language });
+      if (!deps.store) return { kind: 'reply', reply };
+      return { kind: 'reply', reply, offer: await saveOffer(deps.store, offerOf(reply, false)) };
+    }
+    case 'missed': {
+      if (!deps.store) return { kind: 'notice', text: phrases(here.language).neutralError };
+      const a = await answerMissed(
+        req,
+        { platform: ctx.platform, teamId: ctx.teamId, channelId: ctx.channelId, userId: ctx.userId },
+        { service, store: deps.store, clock: deps.clock, logger: deps.logger },
+        here.language,
+      );
+      return { kind: 'notice', text: a.text };
     }
     case 'settings': {
       if (!req.change)

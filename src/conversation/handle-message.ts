@@ -1,9 +1,10 @@
 /**
  * handleMessage: the one conversation rule for every chat platform.
  * links (the real extractor; for an edit, only the links it added) → once-marker (platform,
- * workspace, channel, message, link set) → check → reply plan (alert / quiet note / silent) →
- * compose in the channel's language → post through the ChatTransport. When the check or the post
- * fails, the marker is released so that a re-delivery (or a retry of the job) is answered; when
+ * workspace, channel, message, link set) → check → reply plan (alert / quiet note / private note
+ * for an unsure match / silent) → compose in the channel's language → post through the
+ * ChatTransport (the private note to the poster only, where the platform can). When the check or
+ * the post fails, the marker is released so that a re-delivery (or a retry of the job) is answered; when
  * the check failed, the neutral line is posted (on the last try only, when there are retries).
  * Never throws: the outcome says what happened.
  */
@@ -11,8 +12,10 @@ import type { CheckService } from '../model/check-service.js';
 import type { Clock, KeyValueStore, Logger } from '../model/ports.js';
 import { extractLinks } from '../links/extract-links.js';
 import { neutralError } from '../lang/phrases/index.js';
+import { ReplyFactsStore } from '../store/reply-facts.js';
+import { offerOf, saveOffer } from './missed-offer.js';
 import { claimOnce } from './once-markers.js';
-import type { ChatEvent, ChatTransport } from './ports.js';
+import type { ChatEvent, ChatTransport, Posted } from './ports.js';
 import { planReply } from './reply-plan.js';
 import type { SettingsStore } from './settings.js';
 
@@ -22,6 +25,8 @@ export interface ConversationDeps {
   settings: SettingsStore;
   logger: Logger;
   clock: Clock;
+  /** NOTE_THRESHOLD: unsure matches at or above it get a private note; absent, none do. */
+  noteThreshold?: number;
 }
 
 export type Outcome =
@@ -100,7 +105,10 @@ export async function handleMessage(
   let stage: 'check' | 'post' = 'check';
   try {
     const details = await deps.service.checkLinks(links);
-    const plan = planReply(details, settings);
+    const plan = planReply(details, settings, {
+      ...(deps.noteThreshold === undefined ? {} : { noteThreshold: deps.noteThreshold }),
+      privateNotes: transport.postToUser !== undefined,
+    });
     if (plan.kind === 'silent') {
       log.info(
         { outcome: 'silent', reason: plan.reason, links: links.length, edit },
@@ -121,16 +129,30 @@ export async function handleMessage(
         return { outcome: 'duplicate' };
       }
     }
-    const posted = await transport.post(msg, {
-      kind: plan.kind,
-      reply,
-      lang: settings.language,
-      ...(opts.job ? { key: opts.job.key } : {}),
-    });
+    const key = opts.job ? { key: opts.job.key } : {};
+    let posted: Posted;
+    if (plan.kind === 'unsure') {
+      const offer = await saveOffer(deps.store, offerOf(reply, true));
+      const note = { kind: 'unsure', reply, lang: settings.language, offer, ...key } as const;
+      posted = transport.postToUser
+        ? await transport.postToUser(msg, msg.authorId, note)
+        : await transport.post(msg, note);
+    } else {
+      posted = await transport.post(msg, { kind: plan.kind, reply, lang: settings.language, ...key });
+    }
+    // What the alert said, for the "Wrong match" votes under it (claims suggest); best effort.
+    if (plan.kind === 'alert' && posted.id)
+      await new ReplyFactsStore(deps.store)
+        .remember(
+          { platform: msg.platform, channelId: posted.channelId ?? msg.channelId, replyId: posted.id },
+          plan.details,
+        )
+        .catch((err: unknown) => log.warn({ err: String(err) }, 'could not keep what the alert said'));
     if (opts.job) await deps.store.set(postedKey(opts.job.key), { id: posted.id }, POSTED_TTL_MS);
     log.info(
       {
-        outcome: plan.kind,
+        outcome: plan.kind === 'unsure' ? 'note' : plan.kind,
+        ...(plan.kind === 'unsure' ? { note: transport.postToUser ? 'private' : 'thread' } : {}),
         links: links.length,
         edit,
         replyId: posted.id,
@@ -138,7 +160,7 @@ export async function handleMessage(
       },
       'replied in thread',
     );
-    return { outcome: plan.kind, links: links.length, replyId: posted.id };
+    return { outcome: plan.kind === 'unsure' ? 'note' : plan.kind, links: links.length, replyId: posted.id };
   } catch (error) {
     await marker
       .release()

@@ -7,12 +7,15 @@
  *   settings unreadable on|off             → a short line (on) or silence (off) for links that cannot be read
  *   settings language en|ru|kk             → the language of replies in this workspace
  *   settings channel-language en|ru|kk|off → the language of replies in this channel only (off: as the workspace)
+ *   settings discord-notes thread|off      → Discord: a note in the thread (thread) or nothing (off) for unsure matches
  *   settings reset                         → back to the server's defaults
+ *   missed <link> <entry-id> [sentence]    → "Missed a narrative?": what should have matched (parse-missed.ts)
  *   <id>                                   → that catalogue entry's card (falls back to a lookup)
  *   <words>                                → catalogue lookup in en / ru / kk
  */
 import type { ReplyLang } from '../pipeline/entry-card.js';
 import { extractLinks } from '../links/extract-links.js';
+import { isMissed, type MissedRequest, missedText, parseMissed } from './parse-missed.js';
 import type { SettingsPatch } from './settings.js';
 
 export type SettingsChange = { patch: SettingsPatch } | { reset: true };
@@ -22,6 +25,7 @@ export type CommandRequest =
   | { kind: 'check'; text: string }
   | { kind: 'settings'; change: SettingsChange | null }
   | { kind: 'words'; words: string; maybeId: string | null }
+  | MissedRequest
   | { kind: 'invalid'; message: string };
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -35,7 +39,7 @@ function onOff(v: string | undefined): boolean | null {
 }
 
 export const SETTINGS_USAGE =
-  'Use `/claimcheck settings`, `settings notes on|off`, `settings unreadable on|off`, `settings language en|ru|kk`, `settings channel-language en|ru|kk|off` or `settings reset`.';
+  'Use `/claimcheck settings`, `settings notes on|off`, `settings unreadable on|off`, `settings language en|ru|kk`, `settings channel-language en|ru|kk|off`, `settings discord-notes thread|off` or `settings reset`.';
 
 /** The settings words (after "settings"); `channelId` is where the command was given. */
 export function parseSettings(args: string[], channelId: string): CommandRequest {
@@ -58,6 +62,10 @@ export function parseSettings(args: string[], channelId: string): CommandRequest
       change: { patch: { channelLanguage: { channelId, language: value as ReplyLang } } },
     };
   }
+  if (what === 'discord-notes' || what === 'unsure-notes') {
+    if (value !== 'thread' && value !== 'off') return invalid;
+    return { kind: 'settings', change: { patch: { unsureNotes: value } } };
+  }
   const flag = onOff(value);
   if (flag === null) return invalid;
   if (what === 'notes' || what === 'note')
@@ -73,6 +81,7 @@ export function hasLinks(text: string): boolean {
 export function parseCommand(raw: string, channelId: string): CommandRequest {
   const text = raw.trim();
   if (!text || /^(help|\?|помощь|көмек)$/i.test(text)) return { kind: 'help' };
+  if (isMissed(text)) return parseMissed(missedText(text));
   if (hasLinks(text)) return { kind: 'check', text };
   const args = text.split(/\s+/);
   if (args[0]?.toLowerCase() === 'settings') return parseSettings(args.slice(1), channelId);

@@ -18,6 +18,11 @@ export interface ReplySettings {
   replyOnUnreadable: boolean;
   /** The language of replies in this workspace or guild. */
   language: ReplyLang;
+  /**
+   * Where a platform cannot post to one user (Discord): the private note for an unsure match goes
+   * in the thread as a quiet note ('thread'), or nowhere ('off', the default when absent).
+   */
+  unsureNotes?: 'thread' | 'off';
 }
 
 export type StoredSettings = ReplySettings & {
@@ -36,6 +41,7 @@ const stored = z.object({
   nonAlertReply: z.enum(['silent', 'note']).optional(),
   replyOnUnreadable: z.boolean().optional(),
   language: z.enum(LANGS).optional(),
+  unsureNotes: z.enum(['thread', 'off']).optional(),
   channelLanguages: z.record(z.string(), z.enum(LANGS)).optional(),
   updatedBy: z.string().nullable().optional(),
   updatedAt: z.string().nullable().optional(),
@@ -47,6 +53,11 @@ export function settingsKey(platform: Platform, scope: string | null): string {
 
 export function defaultSettings(config: Pick<Config, 'nonAlertReply' | 'replyOnUnreadable'>): ReplySettings {
   return { nonAlertReply: config.nonAlertReply, replyOnUnreadable: config.replyOnUnreadable, language: 'en' };
+}
+
+/** The unsure-notes setting as a field, only when it is set (absent reads as 'off'). */
+function unsureNotes(v: 'thread' | 'off' | undefined): Pick<ReplySettings, 'unsureNotes'> {
+  return v ? { unsureNotes: v } : {};
 }
 
 export class SettingsStore {
@@ -62,6 +73,7 @@ export class SettingsStore {
       nonAlertReply: s.nonAlertReply ?? this.defaults.nonAlertReply,
       replyOnUnreadable: s.replyOnUnreadable ?? this.defaults.replyOnUnreadable,
       language: s.language ?? this.defaults.language,
+      ...unsureNotes(s.unsureNotes ?? this.defaults.unsureNotes),
       channelLanguages: s.channelLanguages ?? {},
       updatedBy: s.updatedBy ?? null,
       updatedAt: s.updatedAt ?? null,
@@ -75,6 +87,7 @@ export class SettingsStore {
       nonAlertReply: s.nonAlertReply,
       replyOnUnreadable: s.replyOnUnreadable,
       language: s.channelLanguages[channelId] ?? s.language,
+      ...unsureNotes(s.unsureNotes),
     };
   }
 
@@ -98,6 +111,7 @@ export class SettingsStore {
       nonAlertReply: patch?.nonAlertReply ?? current.nonAlertReply,
       replyOnUnreadable: patch?.replyOnUnreadable ?? current.replyOnUnreadable,
       language: patch?.language ?? current.language,
+      ...unsureNotes(patch?.unsureNotes ?? current.unsureNotes),
       channelLanguages,
       updatedBy: by.userId,
       updatedAt: by.at.toISOString(),

@@ -26,6 +26,11 @@ export interface Config {
   maxLinksPerMessage: number;
   /** A promotes/unclear match at or above this confidence raises an alert. */
   alertThreshold: number;
+  /**
+   * A promotes/unclear match at or above this, but below alertThreshold, gets a private note to the
+   * poster (NOTE_THRESHOLD, default 0.35); equal to alertThreshold means no private notes.
+   */
+  noteThreshold: number;
   /** What to post for articles that only report on or debunk a narrative: nothing, or a quiet note. */
   nonAlertReply: 'silent' | 'note';
   /** Post a short line when a pasted link could not be read (slash commands always answer). */
@@ -73,6 +78,7 @@ export interface Config {
 type RawEnv = Readonly<Record<string, string | undefined>>;
 
 export const DEFAULT_OPENAI_MODEL = 'gpt-4.1-mini';
+export const DEFAULT_NOTE_THRESHOLD = 0.35;
 const VERSION = '0.1.0';
 
 export { redact };
@@ -87,6 +93,11 @@ export function readConfig(raw: RawEnv = process.env): Readonly<Config> {
   if (env.SLACK_BOT_TOKEN && !env.SLACK_APP_TOKEN && !env.SLACK_SIGNING_SECRET) {
     throw new ConfigError(
       'SLACK_BOT_TOKEN is set but neither SLACK_APP_TOKEN (Socket Mode) nor SLACK_SIGNING_SECRET (HTTP events) is',
+    );
+  }
+  if (env.NOTE_THRESHOLD !== null && env.NOTE_THRESHOLD >= env.ALERT_THRESHOLD) {
+    throw new ConfigError(
+      `NOTE_THRESHOLD (${env.NOTE_THRESHOLD}) must be below ALERT_THRESHOLD (${env.ALERT_THRESHOLD}): a private note is for matches under the alert`,
     );
   }
   const llmOn = env.LLM_ENABLED && (env.OPENAI_API_KEY !== null || env.OPENAI_BASE_URL !== null);
@@ -104,6 +115,8 @@ export function readConfig(raw: RawEnv = process.env): Readonly<Config> {
     logLevel: env.LOG_LEVEL,
     maxLinksPerMessage: env.MAX_LINKS_PER_MESSAGE,
     alertThreshold: env.ALERT_THRESHOLD,
+    // Unset and the alert threshold at or below the default: the band is empty, no private notes.
+    noteThreshold: env.NOTE_THRESHOLD ?? Math.min(DEFAULT_NOTE_THRESHOLD, env.ALERT_THRESHOLD),
     nonAlertReply: env.NON_ALERT_REPLY,
     replyOnUnreadable: env.REPLY_ON_UNREADABLE,
     cacheTtlMs: env.CACHE_TTL_HOURS * 3_600_000,

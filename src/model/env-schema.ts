@@ -174,6 +174,14 @@ export const envSchema = z.object({
   QUEUE_CONCURRENCY: whole('QUEUE_CONCURRENCY', 4, 1, 256),
   MAX_LINKS_PER_MESSAGE: whole('MAX_LINKS_PER_MESSAGE', 5, 1, 50),
   ALERT_THRESHOLD: decimal('ALERT_THRESHOLD', 0.5, 0, 1),
+  /** Unset: the default (0.35), or no private notes when ALERT_THRESHOLD is that low (see config.ts). */
+  NOTE_THRESHOLD: given.transform((raw, ctx) => {
+    if (raw === null) return null;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < 0 || n > 1)
+      return fail(ctx, `NOTE_THRESHOLD must be a number between 0 and 1, got "${shown(raw)}"`);
+    return n;
+  }),
   REPLY_ON_UNREADABLE: flag('REPLY_ON_UNREADABLE', false),
   CACHE_TTL_HOURS: whole('CACHE_TTL_HOURS', 24, 0, 24 * 365),
   ANALYSIS_THREADS: whole('ANALYSIS_THREADS', Math.max(1, availableParallelism() - 1), 0, 64),

@@ -42,13 +42,19 @@ export class FeedbackStore {
     }
   }
 
-  async summary(recentLimit = 20): Promise<FeedbackSummary> {
+  /** Every vote still kept, in the order they were first cast (claims suggest reads them). */
+  async votes(): Promise<Array<FeedbackVote & { at: string }>> {
     const index = (await this.store.get<string[]>(INDEX_KEY)) ?? [];
     const votes: Array<FeedbackVote & { at: string }> = [];
     for (const key of index) {
       const v = await this.store.get<FeedbackVote & { at: string }>(key);
       if (v) votes.push(v);
     }
+    return votes;
+  }
+
+  async summary(recentLimit = 20): Promise<FeedbackSummary> {
+    const votes = await this.votes();
     const total = { helpful: 0, wrong: 0 };
     const byEntry: FeedbackSummary['byEntry'] = {};
     for (const v of votes) {

@@ -1,7 +1,7 @@
 /**
  * A local fake of Slack for tests, on 127.0.0.1:
  * - the Web API (`POST /api/<method>`, form-encoded or JSON, as @slack/web-api sends it), recording
- *   every call and answering like Slack (auth.test, chat.postMessage, chat.postEphemeral, …), with
+ *   every call and answering like Slack (auth.test, chat.postMessage, chat.postEphemeral, views.open, …), with
  *   scripted answers (a 429 with Retry-After, an `ok: false` error) when a test asks for them;
  * - response_url endpoints (`POST /response/<id>`), recording what Bolt's respond() sends;
  * - a Socket Mode WebSocket (`/socket`, handed out by apps.connections.open) that can push envelopes;
@@ -204,6 +204,14 @@ export class FakeSlack {
               ...(m.metadata ? { metadata: m.metadata } : {}),
             })),
         };
+      case 'views.open': {
+        // The modal as Slack echoes it back, with the ids it gives a view.
+        let view: unknown = {};
+        try {
+          view = params.view ? JSON.parse(params.view) : {};
+        } catch {}
+        return { ok: true, view: { ...(view as object), id: 'V0MISSEDFORM', team_id: BOT.teamId } };
+      }
       case 'apps.connections.open':
         return { ok: true, url: `${this.url.replace('http', 'ws')}/socket` };
       default:

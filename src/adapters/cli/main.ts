@@ -4,6 +4,7 @@ import { check } from './check.js';
 import { claimsAudit } from './claims-audit.js';
 import { claimsExport } from './claims-export.js';
 import { claimsLint } from './claims-lint.js';
+import { claimsSuggest } from './claims-suggest.js';
 import { feedbackReport } from './feedback.js';
 import type { CliCommand, CliIO } from './io.js';
 import { jobsFailed, jobsRetry } from './jobs.js';
@@ -15,6 +16,7 @@ export const USAGE = `Usage:
   claimdesk claims lint [dir]                                 validate the catalogue (default: $CLAIMS_DIR or ./claims)
   claimdesk claims export --format claimreview [--dir dir]    the catalogue as schema.org ClaimReview JSON-LD
   claimdesk claims audit [--json] [dir]                       sources, denials, unsourced attributions, unverified strings, stale entries
+  claimdesk claims suggest [--json]                           example blocks from "Missed a narrative?" reports and "Wrong match" votes
   claimdesk feedback [--json]                                 counts of "Helpful" / "Wrong match" clicks
   claimdesk discord register-commands [--guild ID]            register the /claimcheck slash command
   claimdesk jobs failed [--json] [--limit N]                  chat jobs that exhausted their tries (STORE_URL)
@@ -28,6 +30,7 @@ const COMMANDS: Record<string, CliCommand> = {
   'claims lint': claimsLint,
   'claims export': claimsExport,
   'claims audit': claimsAudit,
+  'claims suggest': claimsSuggest,
   'discord register-commands': discordRegisterCommands,
   'jobs failed': jobsFailed,
   'jobs retry': jobsRetry,

@@ -4,7 +4,8 @@
  */
 import { type APIEmbed, type ButtonInteraction, MessageFlags } from 'discord.js';
 import type { Logger } from '../../model/ports.js';
-import { feedbackButtons, parseFeedbackId, row, SHARE_ID } from './components.js';
+import { feedbackButtons, parseFeedbackId, parseMissedId, row, SHARE_ID } from './components.js';
+import { openMissedForm } from './missed.js';
 import { answerFeedback } from '../../conversation/answer-button.js';
 import type { DiscordContext } from './context.js';
 
@@ -67,5 +68,7 @@ async function share(i: ButtonInteraction, log: Logger): Promise<void> {
 
 export async function onButton(i: ButtonInteraction, ctx: DiscordContext, log: Logger): Promise<void> {
   if (i.customId === SHARE_ID) return share(i, log);
+  const missed = parseMissedId(i.customId);
+  if (missed !== null) return openMissedForm(i, missed, ctx, log);
   return recordFeedback(i, ctx, log);
 }

@@ -13,9 +13,11 @@ import {
 } from 'discord.js';
 import { answerCommand, type CommandAnswer } from '../../conversation/answer-command.js';
 import { type CommandRequest, parseCommand, parseSettings } from '../../conversation/parse-command.js';
+import { parseMissed } from '../../conversation/parse-missed.js';
+import { phrases } from '../../lang/phrases/index.js';
 import type { StoredSettings } from '../../conversation/settings.js';
 import type { Logger } from '../../model/ports.js';
-import { feedbackButtons, row, shareButton } from './components.js';
+import { feedbackButtons, missedButton, row, shareButton } from './components.js';
 import type { DiscordContext } from './context.js';
 import { escapeMd, LIMITS, truncate } from './limits.js';
 import { renderCardEmbeds, renderReplyEmbeds } from './render-embeds.js';
@@ -26,7 +28,8 @@ export const HELP = [
   '- `url:` a link to an article or a Telegram post',
   '- `query:` words in English, Russian or Kazakh',
   '- `id:` a catalogue entry (start typing to pick one)',
-  '- `settings:` show this server’s settings; admins (Manage Server) change them: `notes on|off`, `unreadable on|off`, `language en|ru|kk`, `channel-language en|ru|kk|off`, `reset`',
+  '- `settings:` show this server’s settings; admins (Manage Server) change them: `notes on|off`, `unreadable on|off`, `language en|ru|kk`, `channel-language en|ru|kk|off`, `discord-notes thread|off`, `reset`',
+  '- `missed:` `<link> <entry-id> [sentence]`: tell the catalogue editors an article should have matched an entry (or press “Missed a narrative?”)',
   'Answers are visible only to you until you press “Share in channel”.',
 ].join('\n');
 
@@ -49,6 +52,7 @@ function settingsText(s: StoredSettings, changed: boolean, channelId: string): s
     `- Articles that only report on or debunk a known narrative: ${s.nonAlertReply === 'note' ? '**a quiet note**' : '**silence**'} (\`notes ${s.nonAlertReply === 'note' ? 'on' : 'off'}\`)`,
     `- Pasted links that cannot be read: ${s.replyOnUnreadable ? '**a short line with the reason**' : '**silence**'} (\`unreadable ${s.replyOnUnreadable ? 'on' : 'off'}\`)`,
     `- Replies in **${LANGUAGE_NAMES[s.language]}** (\`language ${s.language}\`)${here ? `; in this channel **${LANGUAGE_NAMES[here]}**` : ''}`,
+    `- Links the bot is unsure of (below the alert): ${s.unsureNotes === 'thread' ? '**a quiet note in the thread**' : '**nothing**'} (\`discord-notes ${s.unsureNotes ?? 'off'}\`)`,
   ];
   if (s.updatedAt) lines.push(`*Last changed ${s.updatedAt}${s.updatedBy ? ` by <@${s.updatedBy}>` : ''}.*`);
   return lines.join('\n');
@@ -60,6 +64,8 @@ export function requestOf(i: Pick<ChatInputCommandInteraction, 'options' | 'chan
   const id = i.options.getString('id')?.trim();
   const query = i.options.getString('query')?.trim();
   const settings = i.options.getString('settings');
+  const missed = i.options.getString('missed');
+  if (missed !== null) return parseMissed(missed);
   if (url) return parseCommand(url, i.channelId);
   if (id) return { kind: 'words', words: id, maybeId: id.toLowerCase() };
   if (query) {
@@ -94,9 +100,10 @@ export function render(a: CommandAnswer, channelId: string): Answer {
     }
     case 'reply': {
       const { content, embeds } = renderReplyEmbeds(a.reply);
+      const missed = a.offer ? [missedButton(a.offer, phrases(a.reply.lang).missed.button)] : [];
       const buttons = a.reply.alert
-        ? [...feedbackButtons(alertEntryIds(a.reply)), shareButton()]
-        : [shareButton()];
+        ? [...feedbackButtons(alertEntryIds(a.reply)), shareButton(), ...missed]
+        : [shareButton(), ...missed];
       return { content, embeds, components: [row(buttons)] };
     }
   }

@@ -44,5 +44,14 @@ export function claimcheckCommand(): RESTPostAPIChatInputApplicationCommandsJSON
         })
         .setMaxLength(100),
     )
+    .addStringOption((o) =>
+      o
+        .setName('missed')
+        .setDescription('Missed a narrative? <link> <entry-id> [sentence]: what should have matched')
+        .setDescriptionLocalizations({
+          ru: 'Пропущен нарратив? <ссылка> <id-записи> [фраза]: что должно было совпасть',
+        })
+        .setMaxLength(1500),
+    )
     .toJSON();
 }

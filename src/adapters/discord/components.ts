@@ -3,6 +3,7 @@
  *   cd:fb:helpful:<id>,<id>…   "Helpful"      (feedback on the alert, carrying the catalogue ids)
  *   cd:fb:wrong:<id>,<id>…     "Wrong match"
  *   cd:share                   "Share in channel" (under ephemeral /claimcheck answers)
+ *   cd:missed:<offer key>      "Missed a narrative?" (opens the form: missed.ts)
  */
 import { type APIActionRowComponent, type APIButtonComponent, ButtonStyle, ComponentType } from 'discord.js';
 import type { FeedbackVerdict } from '../../store/feedback.js';
@@ -51,6 +52,18 @@ export function feedbackButtons(entryIds: readonly string[]): APIButtonComponent
 
 export function shareButton(): APIButtonComponent {
   return button(SHARE_ID, 'Share in channel', ButtonStyle.Secondary);
+}
+
+export const MISSED_PREFIX = 'cd:missed:';
+
+export function missedButton(offer: string, label: string): APIButtonComponent {
+  return button(`${MISSED_PREFIX}${offer}`, label, ButtonStyle.Secondary);
+}
+
+/** The offer key of a "Missed a narrative?" button ('' when it carries none), or null for other buttons. */
+export function parseMissedId(customId: string): string | null {
+  const m = /^cd:missed:([0-9a-f-]{0,36})$/.exec(customId);
+  return m ? (m[1] ?? '') : null;
 }
 
 export function row(buttons: APIButtonComponent[]): APIActionRowComponent<APIButtonComponent> {

@@ -37,6 +37,7 @@ export async function startDiscord(deps: DiscordDeps): Promise<{ stop(): Promise
       logger,
       clock: systemClock,
       adminUsers: deps.config.adminUsers,
+      noteThreshold: deps.config.noteThreshold,
     },
   };
 

@@ -1,5 +1,5 @@
 /**
- * INTERACTION_CREATE: /claimcheck, its autocomplete, and buttons. This is the error boundary for
+ * INTERACTION_CREATE: /claimcheck, its autocomplete, buttons, and the "Missed a narrative?" form. This is the error boundary for
  * interactions: it logs with the interaction id, and answers the waiting user with a short neutral
  * line (never a stack trace); autocomplete gets an empty list.
  */
@@ -12,6 +12,7 @@ import { runClaimcheck } from './claimcheck.js';
 import { COMMAND_NAME } from './command-definition.js';
 import type { DiscordContext } from './context.js';
 import { errorInfo } from './error-info.js';
+import { MISSED_FORM_ID, onMissedForm } from './missed.js';
 
 /** The one neutral line of every platform. */
 export const SORRY = neutralError();
@@ -43,6 +44,8 @@ export async function handleInteraction(i: Interaction, ctx: DiscordContext): Pr
       if (i.commandName === COMMAND_NAME) await runClaimcheck(i, ctx, log);
     } else if (i.isButton()) {
       await onButton(i, ctx, log);
+    } else if (i.isModalSubmit()) {
+      if (i.customId === MISSED_FORM_ID) await onMissedForm(i, ctx, log);
     }
   } catch (err) {
     log.error({ ...errorInfo(err) }, 'interaction failed');

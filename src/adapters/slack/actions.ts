@@ -4,6 +4,8 @@ export const ACTION = {
   helpful: 'claimdesk_feedback_helpful',
   wrong: 'claimdesk_feedback_wrong',
   share: 'claimdesk_share',
+  /** "Missed a narrative?": opens the form (missed-view.ts); its value is an offer key. */
+  missed: 'claimdesk_missed',
 } as const;
 
 export const FEEDBACK_BLOCK_ID = 'claimdesk_feedback';

@@ -20,6 +20,7 @@ import { boltLogger } from './bolt-logger.js';
 import type { SlackContext } from './context.js';
 import { onActions } from './on-action.js';
 import { onCommand } from './on-command.js';
+import { onMissed } from './on-missed.js';
 import { durableMessages, onMessage } from './on-message.js';
 
 /** Web API retry policy (p-retry options). A 429 waits for Retry-After, then counts as one retry. */
@@ -159,12 +160,14 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
       logger,
       clock,
       adminUsers: deps.config.adminUsers,
+      noteThreshold: deps.config.noteThreshold,
     },
     clock,
   };
   if (!deps.jobs) onMessage(app, ctx);
   onCommand(app, ctx);
   onActions(app, ctx);
+  onMissed(app, ctx);
 
   if (slack.appToken) await app.start();
   logger.info(

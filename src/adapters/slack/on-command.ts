@@ -57,7 +57,12 @@ async function render(ctx: SlackContext, cmd: SlashCommand, a: CommandAnswer): P
       const key = randomUUID();
       const shared: SharedReply = { reply: a.reply, userId: cmd.user_id, channelId: cmd.channel_id };
       await ctx.store.set(shareKey(key), shared, SHARE_TTL_MS);
-      return renderReplyBlocks(a.reply, { mode: 'full', buttons: 'share', shareValue: key });
+      return renderReplyBlocks(a.reply, {
+        mode: 'full',
+        buttons: 'share',
+        shareValue: key,
+        ...(a.offer ? { missedValue: a.offer } : {}),
+      });
     }
   }
 }

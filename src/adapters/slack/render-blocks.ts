@@ -28,6 +28,8 @@ export interface RenderOptions {
   buttons: 'feedback' | 'share' | 'none';
   /** The value of the share button (the key of the stored reply). */
   shareValue?: string;
+  /** With the share button: a "Missed a narrative?" button carrying this offer key. */
+  missedValue?: string;
 }
 
 const MAX_BLOCKS = 50;
@@ -47,7 +49,12 @@ export function context(...texts: string[]): Block {
   return { type: 'context', elements: texts.slice(0, 10).map(mrkdwn) };
 }
 
-function button(actionId: string, label: string, value: string, style?: 'primary' | 'danger'): types.Button {
+export function button(
+  actionId: string,
+  label: string,
+  value: string,
+  style?: 'primary' | 'danger',
+): types.Button {
   return {
     type: 'button',
     action_id: actionId,
@@ -140,7 +147,12 @@ function buttonBlocks(reply: Reply, opts: RenderOptions): Block[] {
       {
         type: 'actions',
         block_id: SHARE_BLOCK_ID,
-        elements: [button(ACTION.share, phrases(reply.lang).label.share, opts.shareValue)],
+        elements: [
+          button(ACTION.share, phrases(reply.lang).label.share, opts.shareValue),
+          ...(opts.missedValue
+            ? [button(ACTION.missed, phrases(reply.lang).missed.button, opts.missedValue)]
+            : []),
+        ],
       },
     ];
   }

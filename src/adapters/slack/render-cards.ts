@@ -69,8 +69,9 @@ export const USAGE = [
   '• `/claimcheck &lt;words&gt;` — search the catalogue in English, Russian or Kazakh, e.g. `/claimcheck биолаборатории`.',
   '• `/claimcheck &lt;id&gt;` — show one catalogue entry, e.g. `/claimcheck nato-peacekeeping-centre`.',
   '• `/claimcheck settings` — what the bot does in this workspace. Admins can change it: `settings notes on|off` (a quiet note for articles that only report on or debunk a narrative), `settings unreadable on|off` (a line when a pasted link cannot be read), `settings language en|ru|kk` (the language of replies), `settings channel-language en|ru|kk|off` (this channel only), `settings reset`.',
+  '• `/claimcheck missed &lt;link&gt; &lt;entry-id&gt; [sentence]` — tell the catalogue editors that an article should have matched an entry (the “Missed a narrative?” button does the same).',
   '• `/claimcheck help` — this text.',
-  'In channels the bot is invited to, it checks every pasted link and answers in the thread when an article repeats a known claim.',
+  'In channels the bot is invited to, it checks every pasted link and answers in the thread when an article repeats a known claim. When it is not sure, only the person who posted the link gets a private note.',
 ].join('\n');
 
 export function renderHelp(prefix?: string): SlackMessage {
@@ -87,6 +88,7 @@ export function renderSettings(s: StoredSettings, changed: boolean, channelId: s
     `• Articles that only report on or debunk a known narrative: ${s.nonAlertReply === 'note' ? '*a quiet note*' : '*silence*'} (\`notes ${s.nonAlertReply === 'note' ? 'on' : 'off'}\`)`,
     `• Pasted links that cannot be read: ${s.replyOnUnreadable ? '*a short line with the reason*' : '*silence*'} (\`unreadable ${s.replyOnUnreadable ? 'on' : 'off'}\`)`,
     `• Replies in *${LANGUAGE_NAMES[s.language]}* (\`language ${s.language}\`)${here ? `; in this channel *${LANGUAGE_NAMES[here]}* (\`channel-language ${here}\`)` : ''}`,
+    '• Links the bot is unsure of (below the alert): *a private note to the person who posted it*',
   ];
   if (s.updatedAt)
     lines.push(`_Last changed ${esc(s.updatedAt)}${s.updatedBy ? ` by user ${esc(s.updatedBy)}` : ''}._`);

@@ -1,14 +1,16 @@
 /**
- * The ChatTransport on Slack: renders the core's Outgoing as Block Kit and posts it in the thread.
+ * The ChatTransport on Slack: renders the core's Outgoing as Block Kit and posts it in the thread;
+ * the private note for an unsure match goes to the poster only (chat.postEphemeral in the thread).
  * A durable job's reply carries its key as message metadata, and findOwn looks for it in the thread
  * (conversations.replies), so a job run again after a crash does not post twice.
  */
 import { z } from 'zod';
 import type { ChatTransport } from '../../conversation/ports.js';
 import type { Logger } from '../../model/ports.js';
-import { postMessage, REPLY_EVENT_TYPE, type WebClient } from './post.js';
+import { postMessage, REPLY_EVENT_TYPE, SAFE_POST, type WebClient } from './post.js';
 import { renderReplyBlocks } from './render-blocks.js';
 import { renderNotice } from './render-cards.js';
+import { renderUnsureBlocks } from './render-unsure.js';
 
 const replies = z.object({
   messages: z
@@ -30,12 +32,25 @@ export function slackTransport(client: WebClient, logger?: Logger): ChatTranspor
         out.kind === 'error'
           ? renderNotice(out.text)
           : renderReplyBlocks(out.reply, {
+              // An unsure note is only ever posted with postToUser here; never in full in public.
               mode: out.kind === 'alert' ? 'full' : 'quiet',
               buttons: out.kind === 'alert' ? 'feedback' : 'none',
             });
       const key = out.kind === 'error' ? undefined : out.key;
       const ts = await postMessage(client, msg.channelId, rendered, msg.threadId ?? msg.messageId, key);
       return { id: ts };
+    },
+    async postToUser(msg, userId, out) {
+      const rendered = renderUnsureBlocks(out.reply, out.offer);
+      const res = await client.chat.postEphemeral({
+        channel: msg.channelId,
+        user: userId,
+        text: rendered.text,
+        blocks: rendered.blocks,
+        thread_ts: msg.threadId ?? msg.messageId,
+        ...SAFE_POST,
+      });
+      return { id: typeof res.message_ts === 'string' ? res.message_ts : null, where: 'ephemeral' };
     },
     async findOwn(msg, key) {
       try {

@@ -47,4 +47,31 @@ export const en: Phrases = {
     'Sorry, something went wrong on my side and I could not check this link. Please try again in a minute, or use /claimcheck.',
   notAdmin:
     'Only workspace admins (or the users in ADMIN_USERS) can change these settings. You can still read them with `/claimcheck settings`.',
+  unsure: {
+    privateIntro:
+      'Only you can see this. I am not sure about this link, so there is no alert in the channel.',
+    threadIntro: 'I am not sure about this link, so there is no alert:',
+    line: (k, t, p) => `Possibly the known ${k} “${t}” (confidence ${p}%)`,
+    ask: 'If it is this entry or another one, tell the catalogue editors: they add such sentences as examples.',
+  },
+  missed: {
+    button: 'Missed a narrative?',
+    title: 'Missed a narrative?',
+    submit: 'Send',
+    link: 'Link to the article',
+    entry: 'Catalogue entry id',
+    entryHint: 'e.g. nato-peacekeeping-centre (find ids with /claimcheck <words>)',
+    sentence: 'The sentence that should have matched',
+    sentenceHint: 'Optional: the words of the article that repeat the claim',
+    thanks: (id, s) =>
+      `Thank you: noted that this link should have matched ${id}${s ? ', with your sentence' : ''}. The catalogue editors review every report.`,
+    noLink: 'Give the link of the article: `/claimcheck missed <link> <entry-id> [sentence]`.',
+    noEntry:
+      'Give the id of the catalogue entry that should have matched: `/claimcheck missed <link> <entry-id> [sentence]`.',
+    unknownEntry: (id, close) =>
+      close.length > 0
+        ? `There is no catalogue entry "${id}". Did you mean ${close.join(', ')}?`
+        : `There is no catalogue entry "${id}". Find the id with \`/claimcheck <words>\`.`,
+    tooLong: (n) => `That sentence is too long: at most ${n} characters, please.`,
+  },
 };

@@ -39,4 +39,33 @@ export interface Phrases {
   thanks: { helpful: string; wrong: string };
   neutralError: string;
   notAdmin: string;
+  /** The private note for an unsure match (below the alert, at or above NOTE_THRESHOLD). Plain text. */
+  unsure: {
+    /** Its first line where only the poster sees it (Slack). */
+    privateIntro: string;
+    /** Its first line where it is posted in the thread (Discord, when the server asks for it). */
+    threadIntro: string;
+    /** One unsure match: "Possibly the known claim “…” (confidence 42%)". */
+    line(kind: EntryKind, title: string, pct: number): string;
+    /** Under the matches: what the button is for. */
+    ask: string;
+  };
+  /** "Missed a narrative?": the button, its form, and the answers. */
+  missed: {
+    button: string;
+    /** The form's title (at most 24 characters: Slack's limit). */
+    title: string;
+    submit: string;
+    /** Field labels (at most 45 characters: Discord's limit) and hints. */
+    link: string;
+    entry: string;
+    entryHint: string;
+    sentence: string;
+    sentenceHint: string;
+    thanks(id: string, withSentence: boolean): string;
+    noLink: string;
+    noEntry: string;
+    unknownEntry(id: string, close: readonly string[]): string;
+    tooLong(max: number): string;
+  };
 }

@@ -68,6 +68,7 @@ describe('/claimcheck', () => {
       ['Helpful', 'cd:fb:helpful:nato-centre'],
       ['Wrong match', 'cd:fb:wrong:nato-centre'],
       ['Share in channel', 'cd:share'],
+      ['Missed a narrative?', expect.stringMatching(/^cd:missed:[0-9a-f-]{36}$/)],
     ]);
     expect(x.service.urls).toContain('https://news.example/nato-centre');
   });
@@ -79,7 +80,10 @@ describe('/claimcheck', () => {
     expect(body.content).toBe(
       'I could not read this page: The page is behind a login wall, so I could not read it.',
     );
-    expect(buttons(body)).toEqual([['Share in channel', 'cd:share']]);
+    expect(buttons(body)).toEqual([
+      ['Share in channel', 'cd:share'],
+      ['Missed a narrative?', expect.stringMatching(/^cd:missed:[0-9a-f-]{36}$/)],
+    ]);
   });
 
   it('query: finds entries in Russian and shows them as cards in the user’s language', async () => {
