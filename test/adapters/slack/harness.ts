@@ -110,7 +110,15 @@ export async function startHarnessWith<S extends CheckService>(
   const jobs = opts.queue
     ? createChatJobs(
         opts.queue,
-        { service, store, settings, logger: captureLogger(logs), clock: systemClock },
+        {
+          service,
+          store,
+          settings,
+          logger: captureLogger(logs),
+          clock: systemClock,
+          feedback,
+          adminUsers: config.adminUsers,
+        },
         { attempts: opts.attempts ?? 3 },
       )
     : null;
