@@ -63,7 +63,8 @@ export async function startDiscord(deps: DiscordDeps): Promise<{ stop(): Promise
     const channel = await client.channels.fetch(msg.threadId ?? msg.channelId);
     if (!channel?.isTextBased())
       throw new Error(`channel ${msg.threadId ?? msg.channelId} is not a text channel`);
-    const message = await channel.messages.fetch(msg.messageId);
+    // Fresh from REST, not the cache: its flags tell whether a thread was started on it since.
+    const message = await channel.messages.fetch({ message: msg.messageId, force: true });
     return discordTransport(message, logger.child({ messageId: msg.messageId }));
   });
   // Any replica finishes an interaction another deferred: the webhook needs only its token.

@@ -23,10 +23,8 @@ type Place = { id: string; messages: Message['channel']['messages'] };
 async function placesOf(message: Message): Promise<Place[]> {
   if (message.channel.isThread()) return [message.channel];
   const places: Place[] = [];
-  if (message.hasThread) {
-    const thread = message.thread ?? (await message.client.channels.fetch(message.id));
-    if (thread?.isTextBased()) places.push(thread);
-  }
+  const thread = message.thread ?? (message.hasThread ? await message.client.channels.fetch(message.id) : null);
+  if (thread?.isTextBased()) places.push(thread);
   places.push(message.channel);
   return places;
 }
