@@ -23,7 +23,8 @@ type Place = { id: string; messages: Message['channel']['messages'] };
 async function placesOf(message: Message): Promise<Place[]> {
   if (message.channel.isThread()) return [message.channel];
   const places: Place[] = [];
-  const thread = message.thread ?? (message.hasThread ? await message.client.channels.fetch(message.id) : null);
+  const thread =
+    message.thread ?? (message.hasThread ? await message.client.channels.fetch(message.id) : null);
   if (thread?.isTextBased()) places.push(thread);
   places.push(message.channel);
   return places;
