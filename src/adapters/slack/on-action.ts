@@ -86,10 +86,12 @@ async function acceptClick(
   } catch (err) {
     await ack();
     ctx.logger.error({ kind: 'action', eventId: actionTs, ...describeError(err) }, 'slack: event failed');
-    await respond({ response_type: 'ephemeral', replace_original: false, text: neutralError() }).catch(
-      (e: unknown) =>
-        ctx.logger.error({ eventId: actionTs, ...describeError(e) }, 'slack: could not tell the user'),
-    );
+    try {
+      // Bolt gives no respond() to a click without a response_url.
+      await respond?.({ response_type: 'ephemeral', replace_original: false, text: neutralError() });
+    } catch (e) {
+      ctx.logger.error({ eventId: actionTs, ...describeError(e) }, 'slack: could not tell the user');
+    }
     return;
   }
   const answerHere = await ctx.interactions.accept(event);
