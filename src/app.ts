@@ -206,6 +206,7 @@ export async function buildApp(
   };
 
   const settings = new SettingsStore(store, defaultSettings(config));
+  const feedback = new FeedbackStore(store);
   let jobs: ChatJobs | null = null;
   if (!overrides.oneShot) {
     const queueMetrics = createQueueMetrics(metrics.registry);
@@ -217,7 +218,16 @@ export async function buildApp(
     queueMetrics.watch(queue);
     jobs = createChatJobs(
       queue,
-      { service, store, settings, logger, clock: systemClock, noteThreshold: config.noteThreshold },
+      {
+        service,
+        store,
+        settings,
+        logger,
+        clock: systemClock,
+        feedback,
+        adminUsers: config.adminUsers,
+        noteThreshold: config.noteThreshold,
+      },
       {
         attempts: overrides.queueOptions?.attempts ?? DEFAULT_QUEUE_OPTIONS.attempts,
         onReplied: (ms) => metrics.replySeconds.observe(ms / 1000),
@@ -233,7 +243,7 @@ export async function buildApp(
       return current.catalogue;
     },
     store,
-    feedback: new FeedbackStore(store),
+    feedback,
     history: new MemoryHistory(),
     settings,
     service,

@@ -118,7 +118,7 @@ export function createMetrics(opts: MetricsSources = {}): Metrics {
     }),
     queueFallback: new Counter({
       name: 'claimdesk_queue_fallback_total',
-      help: 'Chat messages answered in this process, not durably, because the job queue was unavailable',
+      help: 'Chat events (Discord messages, commands and clicks) answered in this process, not durably, because the job queue was unavailable',
       registers: [registry],
     }),
     checksWaiting: new Gauge({

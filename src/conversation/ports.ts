@@ -11,7 +11,8 @@ import type { ChatMessage } from '../model/types.js';
 export type Outgoing =
   /**
    * The full reply with feedback buttons. `key` (a durable job's) goes with the post where the
-   * platform can carry it (Slack message metadata, a Discord nonce), so findOwn can find it again.
+   * platform keeps it (Slack message metadata; on Discord a reference to it in the message), so
+   * findOwn can find it again.
    */
   | { kind: 'alert'; reply: Reply; lang: ReplyLang; key?: string }
   /** One quiet line per link (reports, debunks, unreadable pages, as the settings ask). */

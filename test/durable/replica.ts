@@ -79,3 +79,62 @@ export async function deliver(
 export function repliesPerThread(fake: FakeSlack, ns: number[]): number[] {
   return ns.map((n) => fake.callsTo('chat.postMessage').filter((c) => c.params.thread_ts === tsOf(n)).length);
 }
+
+const form = (fields: Record<string, unknown>) =>
+  new URLSearchParams(
+    Object.entries(fields).map(([k, v]): [string, string] => [
+      k,
+      typeof v === 'string' ? v : JSON.stringify(v),
+    ]),
+  ).toString();
+
+const command = JSON.parse(
+  readFileSync(new URL('../fixtures/slack/slash-command-url.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
+const click = JSON.parse(
+  readFileSync(new URL('../fixtures/slack/block-actions-wrong-match.json', import.meta.url), 'utf8'),
+) as Record<string, unknown> & { actions: Array<Record<string, unknown>> };
+
+/** A signed `/claimcheck <link>` (form-encoded, as Slack sends it), answered at the fake's /response/cmd<n>. */
+export function commandBody(fake: FakeSlack, n: number, link: string): string {
+  return form({
+    ...command,
+    text: link,
+    trigger_id: `1111111111.${String(n).padStart(10, '0')}.0123456789abcdef`,
+    response_url: fake.responseUrl(`cmd${n}`),
+  });
+}
+
+/** A signed "Wrong match" click by user U0CLICK<n>, answered at the fake's /response/click<n>. */
+export function clickBody(fake: FakeSlack, n: number): string {
+  const payload = {
+    ...click,
+    user: { id: clickUser(n), name: 'reader' },
+    actions: [{ ...click.actions[0], action_ts: `1732190${String(n).padStart(3, '0')}.123456` }],
+    response_url: fake.responseUrl(`click${n}`),
+  };
+  return form({ payload });
+}
+
+export const clickUser = (n: number) => `U0CLICK${String(n).padStart(3, '0')}`;
+
+/** Delivers a form-encoded command or click as Slack does (status 0: no answer within timeoutMs). */
+export async function deliverForm(
+  r: Replica,
+  body: string,
+  timeoutMs = 5_000,
+): Promise<{ status: number; text: string }> {
+  const res = await Promise.race([
+    postSigned(`${r.url}slack/events`, body, {
+      secret: SECRET,
+      contentType: 'application/x-www-form-urlencoded',
+    }),
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs).unref()),
+  ]);
+  return res ? { status: res.status, text: await res.text() } : { status: 0, text: '' };
+}
+
+/** Answers each command got at its response_url, for the numbers given. */
+export function answersPerCommand(fake: FakeSlack, ns: number[]): number[] {
+  return ns.map((n) => fake.responses.filter((x) => x.id === `cmd${n}`).length);
+}

@@ -2,7 +2,10 @@
  * A local fake of Discord for tests: a REST server (node:http) and a gateway (ws) that real
  * discord.js 14 connects to with `rest: { api: fake.apiUrl }`. It records every REST request and
  * every gateway payload the client sends, answers with payloads shaped like Discord's, and can be
- * told to fail (429 with retry_after, 403, 500) or to drop the gateway connection.
+ * told to fail (429 with retry_after, 403, 500) or to drop the gateway connection. It keeps the
+ * messages it dispatched or was sent, and the threads started on them, so that REST reads (GET a
+ * channel, a message, a channel's recent messages) answer as Discord would; an interaction can be
+ * acknowledged once (a second callback gets Discord's 40060, as a second replica would).
  */
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -49,6 +52,9 @@ function isObject(v: unknown): v is JsonObject {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** Message flag: a thread was started on this message. */
+const HAS_THREAD = 1 << 5;
+
 let snowflake = 1_700_000_000_000_000_000n;
 export function nextSnowflake(): string {
   snowflake += 1n;
@@ -69,6 +75,11 @@ export class FakeDiscord {
   private readonly guildId: string;
   apiUrl = '';
   gatewayUrl = '';
+  /** Channel (or thread) id → its messages, oldest first. */
+  private readonly messages = new Map<string, JsonObject[]>();
+  /** Threads started through REST, by id (a thread started on a message has that message's id). */
+  private readonly threads = new Map<string, JsonObject>();
+  private readonly acknowledged = new Set<string>();
 
   constructor(private readonly opts: FakeDiscordOptions) {
     const user = opts.ready.user;
@@ -85,7 +96,7 @@ export class FakeDiscord {
         const path = decodeURIComponent(url.pathname.replace(/^\/api\/v\d+/, ''));
         let body: unknown = raw;
         if ((req.headers['content-type'] ?? '').includes('application/json') && raw) body = JSON.parse(raw);
-        const answer = this.answer(req.method ?? 'GET', path, body);
+        const answer = this.answer(req.method ?? 'GET', path, body, url.searchParams);
         this.requests.push({
           method: req.method ?? 'GET',
           path,
@@ -129,6 +140,7 @@ export class FakeDiscord {
 
   /** Sends a dispatch (op 0) to every open gateway connection (several clients = replicas). */
   dispatch(t: string, d: unknown): void {
+    if ((t === 'MESSAGE_CREATE' || t === 'MESSAGE_UPDATE') && isObject(d)) this.keep(d);
     const open = [...this.wss.clients].filter((c) => c.readyState === WebSocket.OPEN);
     if (open.length === 0) throw new Error(`no open gateway connection for ${t}`);
     const s = ++this.seq;
@@ -156,6 +168,21 @@ export class FakeDiscord {
 
   get openConnections(): number {
     return [...this.wss.clients].filter((c) => c.readyState === WebSocket.OPEN).length;
+  }
+
+  /** Stores a message as if it had been posted in its channel (a reply left by an earlier process). */
+  keep(message: JsonObject): void {
+    const channelId = String(message.channel_id);
+    const list = this.messages.get(channelId) ?? [];
+    const at = list.findIndex((m) => m.id === message.id);
+    if (at >= 0) list[at] = { ...list[at], ...message };
+    else list.push(message);
+    this.messages.set(channelId, list);
+  }
+
+  /** The messages of a channel or thread, oldest first. */
+  messagesIn(channelId: string): JsonObject[] {
+    return [...(this.messages.get(channelId) ?? [])];
   }
 
   requestsTo(method: string, path: RegExp): RecordedRequest[] {
@@ -203,10 +230,47 @@ export class FakeDiscord {
     this.dispatchTo(ws, 'RESUMED', {});
   }
 
+  /** GET a channel or thread, one message, or a channel's messages (newest first, `after`, `limit`). */
+  private read(path: string, query: URLSearchParams): { status: number; body: unknown } | null {
+    const one = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path);
+    if (one) {
+      const m = this.messagesIn(one[1] ?? '').find((x) => x.id === one[2]);
+      return m
+        ? { status: 200, body: m }
+        : { status: 404, body: { message: 'Unknown Message', code: 10008 } };
+    }
+    const list = /^\/channels\/(\d+)\/messages$/.exec(path);
+    if (list) {
+      const after = BigInt(query.get('after') ?? '0');
+      const limit = Number(query.get('limit') ?? '50');
+      const found = this.messagesIn(list[1] ?? '')
+        .filter((m) => BigInt(String(m.id)) > after)
+        .reverse()
+        .slice(0, limit);
+      return { status: 200, body: found };
+    }
+    const channel = /^\/channels\/(\d+)$/.exec(path);
+    if (channel) {
+      const id = channel[1] ?? '';
+      const known = this.threads.get(id) ?? this.guildChannels().find((c) => c.id === id);
+      return known
+        ? { status: 200, body: { guild_id: this.guildId, ...known } }
+        : { status: 404, body: { message: 'Unknown Channel', code: 10003 } };
+    }
+    return null;
+  }
+
+  private guildChannels(): JsonObject[] {
+    return this.opts.guilds.flatMap((g) =>
+      [g.channels, g.threads].flatMap((l) => (Array.isArray(l) ? l.filter(isObject) : [])),
+    );
+  }
+
   private answer(
     method: string,
     path: string,
     body: unknown,
+    query: URLSearchParams = new URLSearchParams(),
   ): { status: number; body?: unknown; headers?: Record<string, string> } {
     const o = this.overrides.find((x) => x.method === method && x.path.test(path) && x.left > 0);
     if (o) {
@@ -229,9 +293,28 @@ export class FakeDiscord {
     if (method === 'GET' && path === '/applications/@me') {
       return { status: 200, body: { id: this.botUser.id, name: 'claimdesk', bot: this.botUser, flags: 0 } };
     }
-    if (thread) return { status: 201, body: this.threadObject(thread[1] ?? '', thread[2] ?? '', b) };
-    if (post) return { status: 200, body: this.messageObject(post[1] ?? '', b) };
-    if (/^\/interactions\/\d+\/[^/]+\/callback$/.test(path) && method === 'POST') {
+    if (thread) {
+      const created = this.threadObject(thread[1] ?? '', thread[2] ?? '', b);
+      this.threads.set(String(created.id), created);
+      const starter = this.messagesIn(thread[1] ?? '').find((m) => m.id === thread[2]);
+      if (starter) this.keep({ ...starter, flags: (Number(starter.flags) || 0) | HAS_THREAD });
+      return { status: 201, body: created };
+    }
+    if (post) {
+      const created = this.messageObject(post[1] ?? '', b);
+      this.keep(created);
+      return { status: 200, body: created };
+    }
+    if (method === 'GET') {
+      const read = this.read(path, query);
+      if (read) return read;
+    }
+    const callback = /^\/interactions\/(\d+)\/[^/]+\/callback$/.exec(path);
+    if (callback && method === 'POST') {
+      const id = callback[1] ?? '';
+      if (this.acknowledged.has(id))
+        return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
+      this.acknowledged.add(id);
       return { status: 204 };
     }
     if (/^\/webhooks\/\d+\/[^/]+\/messages\/(@original|\d+)$/.test(path) && method === 'PATCH') {

@@ -212,6 +212,22 @@ export class FakeSlack {
         } catch {}
         return { ok: true, view: { ...(view as object), id: 'V0MISSEDFORM', team_id: BOT.teamId } };
       }
+      case 'conversations.history':
+        // The channel's own messages (not thread replies), newest first, with metadata.
+        return {
+          ok: true,
+          has_more: false,
+          messages: this.posted
+            .filter((m) => m.channel === params.channel && m.threadTs === null)
+            .reverse()
+            .map((m) => ({
+              type: 'message',
+              user: BOT.userId,
+              bot_id: BOT.botId,
+              ts: m.ts,
+              ...(m.metadata ? { metadata: m.metadata } : {}),
+            })),
+        };
       case 'apps.connections.open':
         return { ok: true, url: `${this.url.replace('http', 'ws')}/socket` };
       default:

@@ -1,13 +1,16 @@
 /**
- * Button clicks: "Helpful" / "Wrong match" are stored with who and when (FeedbackStore) and
- * answered ephemerally; "Share in channel" posts an ephemeral /claimcheck answer publicly.
+ * Button clicks: "Helpful" / "Wrong match" (the vote is stored with who and when, and answered
+ * ephemerally) and "Share in channel" (an ephemeral /claimcheck answer posted publicly). Each click is
+ * deferred at once, then stored as a durable job under its interaction id; a worker on any replica
+ * answers it (interaction-transport.ts). Buttons that do nothing are answered here.
  */
 import { type APIEmbed, type ButtonInteraction, MessageFlags } from 'discord.js';
 import type { Logger } from '../../model/ports.js';
-import { feedbackButtons, parseFeedbackId, parseMissedId, row, SHARE_ID } from './components.js';
+import { parseFeedbackId, parseMissedId, SHARE_ID } from './components.js';
 import { openMissedForm } from './missed.js';
-import { answerFeedback } from '../../conversation/answer-button.js';
 import type { DiscordContext } from './context.js';
+import { deferOnce, interactionEvent } from './interaction-event.js';
+import type { ShareData } from './interaction-transport.js';
 
 /** Every custom_id in a message's components, however they are nested. */
 export function customIds(json: unknown): string[] {
@@ -28,25 +31,12 @@ async function recordFeedback(i: ButtonInteraction, ctx: DiscordContext, log: Lo
     log.warn({ customId: i.customId }, 'unknown button');
     return;
   }
-  const { language } = await ctx.settings.forChannel('discord', i.guildId, i.channelId);
-  const { text, entryIds } = await answerFeedback(
-    {
-      platform: 'discord',
-      teamId: i.guildId,
-      channelId: i.channelId,
-      messageId: i.message.id,
-      entryIds: parsed.entryIds,
-      verdict: parsed.verdict,
-      userId: i.user.id,
-    },
-    ctx,
-    language,
-  );
-  await i.reply({ content: text, flags: MessageFlags.Ephemeral });
-  log.info({ verdict: parsed.verdict, entryIds }, 'feedback recorded');
+  await deferOnce(() => i.deferReply({ flags: MessageFlags.Ephemeral }), log);
+  const ask = { kind: 'feedback', messageId: i.message.id, ...parsed } as const;
+  await ctx.interactions.accept(interactionEvent(i, ask, new Date()), log);
 }
 
-async function share(i: ButtonInteraction, log: Logger): Promise<void> {
+async function share(i: ButtonInteraction, ctx: DiscordContext, log: Logger): Promise<void> {
   const embeds: APIEmbed[] = i.message.embeds.map((e) => e.toJSON());
   if (embeds.length === 0) {
     await i.reply({ content: 'There is nothing to share here.', flags: MessageFlags.Ephemeral });
@@ -54,20 +44,13 @@ async function share(i: ButtonInteraction, log: Logger): Promise<void> {
   }
   const ids = customIds(i.message.components.map((c) => c.toJSON()));
   const feedback = ids.map(parseFeedbackId).find((f) => f !== null);
-  const feedbackRow = feedback ? [row(feedbackButtons(feedback.entryIds))] : [];
-  // The private answer loses its share button (one share per answer), then the public copy is posted.
-  await i.update({ components: feedbackRow });
-  await i.followUp({
-    content: i.message.content,
-    embeds,
-    components: feedbackRow,
-    allowedMentions: { parse: [] },
-  });
-  log.info({ embeds: embeds.length }, 'answer shared in channel');
+  const data: ShareData = { content: i.message.content, embeds, feedbackIds: feedback?.entryIds ?? null };
+  await deferOnce(() => i.deferUpdate(), log);
+  await ctx.interactions.accept(interactionEvent(i, { kind: 'own', action: 'share', data }, new Date()), log);
 }
 
 export async function onButton(i: ButtonInteraction, ctx: DiscordContext, log: Logger): Promise<void> {
-  if (i.customId === SHARE_ID) return share(i, log);
+  if (i.customId === SHARE_ID) return share(i, ctx, log);
   const missed = parseMissedId(i.customId);
   if (missed !== null) return openMissedForm(i, missed, ctx, log);
   return recordFeedback(i, ctx, log);

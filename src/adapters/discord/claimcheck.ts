@@ -1,7 +1,9 @@
 /**
- * /claimcheck url:… | query:… | id:… | settings:… — deferred (ephemeral) at once, then edited with
- * the answer. The conversation core decides the answer (answer-command.ts); this file renders it.
- * Results carry a "Share in channel" button; alerts also carry the feedback buttons.
+ * /claimcheck url:… | query:… | id:… | settings:… — deferred (ephemeral) at once, then stored as a
+ * durable job under the interaction id; a worker on any replica edits in the answer (through the
+ * interaction webhook). The conversation core decides the answer (answer-command.ts, run by
+ * interaction-jobs.ts); this file translates the options and renders the answer. Results carry a
+ * "Share in channel" button; alerts also carry the feedback buttons.
  */
 import {
   type APIActionRowComponent,
@@ -11,7 +13,7 @@ import {
   MessageFlags,
   PermissionFlagsBits,
 } from 'discord.js';
-import { answerCommand, type CommandAnswer } from '../../conversation/answer-command.js';
+import type { CommandAnswer } from '../../conversation/answer-command.js';
 import { type CommandRequest, parseCommand, parseSettings } from '../../conversation/parse-command.js';
 import { parseMissed } from '../../conversation/parse-missed.js';
 import { phrases } from '../../lang/phrases/index.js';
@@ -19,7 +21,8 @@ import type { StoredSettings } from '../../conversation/settings.js';
 import type { Logger } from '../../model/ports.js';
 import { feedbackButtons, missedButton, row, shareButton } from './components.js';
 import type { DiscordContext } from './context.js';
-import { escapeMd, LIMITS, truncate } from './limits.js';
+import { deferOnce, interactionEvent } from './interaction-event.js';
+import { escapeMd, truncate } from './limits.js';
 import { renderCardEmbeds, renderReplyEmbeds } from './render-embeds.js';
 import { alertEntryIds } from './reply-policy.js';
 
@@ -114,25 +117,12 @@ export async function runClaimcheck(
   ctx: DiscordContext,
   log: Logger,
 ): Promise<void> {
-  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  await deferOnce(() => i.deferReply({ flags: MessageFlags.Ephemeral }), log);
   const req = requestOf(i);
-  const answer = await answerCommand(
-    req,
-    {
-      platform: 'discord',
-      teamId: i.guildId,
-      channelId: i.channelId,
-      userId: i.user.id,
-      isPlatformAdmin: async () => i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true,
-    },
-    { ...ctx.conversation, logger: log },
+  // The member's permissions come with the interaction: the job carries the answer to "may they?".
+  const admin = i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) === true;
+  await ctx.interactions.accept(
+    interactionEvent(i, { kind: 'command', request: req, admin }, new Date()),
+    log,
   );
-  const out = render(answer, i.channelId);
-  await i.editReply({
-    content: truncate(out.content, LIMITS.content),
-    embeds: out.embeds,
-    components: out.components,
-    allowedMentions: { parse: [] },
-  });
-  log.info({ form: req.kind, answer: answer.kind, embeds: out.embeds.length }, '/claimcheck answered');
 }

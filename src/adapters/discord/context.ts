@@ -8,6 +8,7 @@ import type { SettingsStore } from '../../conversation/settings.js';
 import type { CheckService } from '../../model/check-service.js';
 import type { KeyValueStore, Logger } from '../../model/ports.js';
 import type { FeedbackStore } from '../../store/feedback.js';
+import type { DiscordInteractions } from './accept-interaction.js';
 
 export interface DiscordDeps {
   config: Readonly<Config>;
@@ -16,7 +17,7 @@ export interface DiscordDeps {
   feedback: FeedbackStore;
   settings: SettingsStore;
   logger: Logger;
-  /** Durable jobs: messages are stored as jobs first. Without, they are answered here. */
+  /** Durable jobs: messages, commands and clicks are stored as jobs first. Without, they are answered here. */
   jobs?: ChatJobs | null;
   metrics?: Metrics;
 }
@@ -26,6 +27,8 @@ export interface DiscordContext extends DiscordDeps {
   botUserId(): string | null;
   /** The conversation core's dependencies (messages and commands). */
   conversation: ConversationDeps & CommandDeps;
+  /** Commands and clicks, once deferred: stored as durable jobs (or answered here without a queue). */
+  interactions: DiscordInteractions;
   /** Counts messages answered without the queue because it was unavailable. */
   onQueueFallback?: () => void;
 }

@@ -7,9 +7,11 @@ import { Events, RESTEvents } from 'discord.js';
 import { systemClock } from '../../model/ports.js';
 import { within } from '../../model/within.js';
 import { ConfigError, DependencyError } from '../../model/errors.js';
+import { discordInteractions } from './accept-interaction.js';
 import { createDiscordClient } from './client.js';
 import type { DiscordContext, DiscordDeps } from './context.js';
 import { errorInfo } from './error-info.js';
+import { discordInteractionTransport } from './interaction-transport.js';
 import { handleInteraction } from './interactions.js';
 import { handleMessage } from './message-handler.js';
 import { discordTransport } from './transport.js';
@@ -25,20 +27,28 @@ export async function startDiscord(deps: DiscordDeps): Promise<{ stop(): Promise
   if (!discord) throw new ConfigError('DISCORD_TOKEN is not set');
   const logger = deps.logger.child({ adapter: 'discord' });
   const client = createDiscordClient(discord);
+  const conversation = {
+    service: deps.service,
+    store: deps.store,
+    settings: deps.settings,
+    logger,
+    clock: systemClock,
+    adminUsers: deps.config.adminUsers,
+    noteThreshold: deps.config.noteThreshold,
+  };
+  const onQueueFallback = () => deps.metrics?.queueFallback.inc();
   const ctx: DiscordContext = {
     ...deps,
     logger,
     botUserId: () => client.user?.id ?? null,
-    onQueueFallback: () => deps.metrics?.queueFallback.inc(),
-    conversation: {
-      service: deps.service,
-      store: deps.store,
-      settings: deps.settings,
-      logger,
-      clock: systemClock,
-      adminUsers: deps.config.adminUsers,
-      noteThreshold: deps.config.noteThreshold,
-    },
+    onQueueFallback,
+    conversation,
+    interactions: discordInteractions({
+      jobs: deps.jobs ?? null,
+      deps: { ...conversation, feedback: deps.feedback },
+      transportFor: (event, log) => discordInteractionTransport(client.rest, event, log),
+      onFallback: onQueueFallback,
+    }),
   };
 
   const inflight = new Set<Promise<void>>();
@@ -54,9 +64,14 @@ export async function startDiscord(deps: DiscordDeps): Promise<{ stop(): Promise
     const channel = await client.channels.fetch(msg.threadId ?? msg.channelId);
     if (!channel?.isTextBased())
       throw new Error(`channel ${msg.threadId ?? msg.channelId} is not a text channel`);
-    const message = await channel.messages.fetch(msg.messageId);
+    // Fresh from REST, not the cache: its flags tell whether a thread was started on it since.
+    const message = await channel.messages.fetch({ message: msg.messageId, force: true });
     return discordTransport(message, logger.child({ messageId: msg.messageId }));
   });
+  // Any replica finishes an interaction another deferred: the webhook needs only its token.
+  deps.jobs?.registerInteractions('discord', async (event) =>
+    discordInteractionTransport(client.rest, event, logger.child({ interactionId: event.id })),
+  );
   client.on(Events.MessageCreate, (m) => track(handleMessage(m, ctx, 'create')));
   // Link previews arrive as updates with the same text: the core finds no new link in them.
   client.on(Events.MessageUpdate, (old, m) => track(handleMessage(m, ctx, 'update', old)));

@@ -6,6 +6,7 @@ import type { SettingsStore } from '../../conversation/settings.js';
 import type { CheckService } from '../../model/check-service.js';
 import type { Clock, KeyValueStore, Logger } from '../../model/ports.js';
 import type { FeedbackStore } from '../../store/feedback.js';
+import type { SlackInteractions } from './accept-interaction.js';
 import type { Background } from './background.js';
 
 export interface SlackContext {
@@ -18,5 +19,7 @@ export interface SlackContext {
   settings: SettingsStore;
   /** The conversation core's dependencies (messages and commands). */
   conversation: ConversationDeps & CommandDeps;
+  /** Commands and clicks: stored as durable jobs before the ack (or answered here without a queue). */
+  interactions: SlackInteractions;
   clock: Clock;
 }

@@ -13,11 +13,14 @@ import { type Clock, type KeyValueStore, type Logger, systemClock } from '../../
 import { ConfigError, DependencyError } from '../../model/errors.js';
 import type { ChatJobs } from '../../conversation/chat-jobs.js';
 import type { SettingsStore } from '../../conversation/settings.js';
+import type { Metrics } from '../../metrics.js';
 import type { FeedbackStore } from '../../store/feedback.js';
+import { slackInteractions } from './accept-interaction.js';
 import { Background, describeError } from './background.js';
 import { limitSlackBody } from './body-limit.js';
 import { boltLogger } from './bolt-logger.js';
 import type { SlackContext } from './context.js';
+import { slackInteractionTransport } from './interaction-transport.js';
 import { onActions } from './on-action.js';
 import { onCommand } from './on-command.js';
 import { onMissed } from './on-missed.js';
@@ -52,8 +55,12 @@ export interface SlackDeps {
   settings: SettingsStore;
   logger: Logger;
   http: Express;
-  /** Durable jobs: message events are stored before Slack is acknowledged. Without, they run here. */
+  /**
+   * Durable jobs: message events, commands and clicks are stored before Slack is acknowledged.
+   * Without, they are answered here.
+   */
   jobs?: ChatJobs | null;
+  metrics?: Metrics;
   tuning?: SlackTuning;
 }
 
@@ -145,6 +152,19 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
 
   const background = new Background(logger);
   const clock = tuning.clock ?? systemClock;
+  const conversation = {
+    service: deps.service,
+    store: deps.store,
+    settings: deps.settings,
+    logger,
+    clock,
+    adminUsers: deps.config.adminUsers,
+    noteThreshold: deps.config.noteThreshold,
+  };
+  const answerDeps = { client: app.client, store: deps.store, logger, apiUrl: slack.apiUrl };
+  deps.jobs?.registerInteractions('slack', async (event, job) =>
+    slackInteractionTransport(answerDeps, event, job.key),
+  );
   const ctx: SlackContext = {
     config: deps.config,
     service: deps.service,
@@ -153,15 +173,15 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     logger,
     background,
     settings: deps.settings,
-    conversation: {
-      service: deps.service,
-      store: deps.store,
-      settings: deps.settings,
+    conversation,
+    interactions: slackInteractions({
+      jobs: deps.jobs ?? null,
+      background,
       logger,
-      clock,
-      adminUsers: deps.config.adminUsers,
-      noteThreshold: deps.config.noteThreshold,
-    },
+      deps: { ...conversation, feedback: deps.feedback },
+      transportFor: (event) => slackInteractionTransport(answerDeps, event, null),
+      onFallback: () => deps.metrics?.queueFallback.inc(),
+    }),
     clock,
   };
   if (!deps.jobs) onMessage(app, ctx);

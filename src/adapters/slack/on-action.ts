@@ -1,17 +1,20 @@
 /**
  * Buttons: "Helpful" / "Wrong match" under an alert (the vote is stored with who and when and
- * answered ephemerally), and "Share in channel" under an ephemeral /claimcheck answer.
+ * answered ephemerally), and "Share in channel" under an ephemeral /claimcheck answer. Each click is
+ * stored as a durable job (keyed by action_ts, user and action id) BEFORE Slack is acknowledged;
+ * any replica's worker answers it (interaction-transport.ts). A click that cannot be placed is
+ * answered here with the neutral line.
  */
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import { z } from 'zod';
-import { answerFeedback } from '../../conversation/answer-button.js';
+import type { InteractionEvent, Ask } from '../../conversation/interaction-jobs.js';
 import type { FeedbackVerdict } from '../../store/feedback.js';
 import { ACTION, decodeEntryIds, decodeShareKey } from './actions.js';
 import { neutralError } from '../../lang/phrases/index.js';
+import { describeError } from './background.js';
 import type { SlackContext } from './context.js';
-import { type SharedReply, shareKey } from './on-command.js';
-import { cannotPostHere, postMessage, type WebClient } from './post.js';
-import { renderReplyBlocks } from './render-blocks.js';
+import type { SlackReplyTo } from './on-command.js';
+import { RESPONSE_URL_MS } from './response-url.js';
 
 const clickBody = z.object({
   user: z.object({ id: z.string() }),
@@ -25,6 +28,8 @@ const clickBody = z.object({
     })
     .optional(),
   message: z.object({ ts: z.string(), thread_ts: z.string().optional() }).optional(),
+  trigger_id: z.string().optional(),
+  response_url: z.string(),
   actions: z
     .array(
       z.object({ action_id: z.string(), value: z.string().optional(), action_ts: z.string().optional() }),
@@ -41,107 +46,89 @@ function where(b: Click): { channelId: string; messageTs: string; threadTs: stri
   return { channelId, messageTs, threadTs: b.message?.thread_ts ?? b.container?.thread_ts ?? null };
 }
 
-/** Tells the clicking user something only they see: chat.postEphemeral, or response_url if that fails. */
-async function tellUser(
+/** The click as the core's event; `threadTs` is where thanks go. */
+export function clickEvent(
+  b: Click,
+  at: { channelId: string; threadTs: string | null },
+  ask: Ask,
+  now: Date,
+): InteractionEvent {
+  const action = b.actions[0];
+  const teamId = b.team?.id ?? null;
+  // action_ts is the click's own time: with the user and the button, one click (trigger_id if it is absent).
+  const when = action?.action_ts ?? b.trigger_id ?? '-';
+  return {
+    platform: 'slack',
+    id: `${teamId ?? '-'}:${b.user.id}:${action?.action_id ?? '-'}:${when}`,
+    teamId,
+    channelId: at.channelId,
+    userId: b.user.id,
+    ask,
+    reply: { responseUrl: b.response_url, threadTs: at.threadTs } satisfies SlackReplyTo,
+    answerBy: new Date(now.getTime() + RESPONSE_URL_MS).toISOString(),
+  };
+}
+
+/** Stores the click (or, when it cannot be placed, answers with the neutral line), then acks. */
+async function acceptClick(
   ctx: SlackContext,
-  client: WebClient,
+  body: unknown,
+  ack: () => Promise<void>,
   respond: RespondFn,
-  to: { channelId: string; userId: string; threadTs: string | null },
-  text: string,
+  toAsk: (b: Click) => { ask: Ask; at: { channelId: string; threadTs: string | null } },
 ): Promise<void> {
+  const actionTs = (body as { actions?: Array<{ action_ts?: string }> }).actions?.[0]?.action_ts ?? '-';
+  let event: InteractionEvent;
   try {
-    await client.chat.postEphemeral({
-      channel: to.channelId,
-      user: to.userId,
-      text,
-      ...(to.threadTs ? { thread_ts: to.threadTs } : {}),
-    });
+    const b = clickBody.parse(body);
+    const { ask, at } = toAsk(b);
+    event = clickEvent(b, at, ask, ctx.clock.now());
   } catch (err) {
-    ctx.logger.warn(
-      { err: err instanceof Error ? err.message : String(err) },
-      'slack: postEphemeral failed; using response_url',
-    );
-    await respond({ response_type: 'ephemeral', replace_original: false, text });
+    await ack();
+    ctx.logger.error({ kind: 'action', eventId: actionTs, ...describeError(err) }, 'slack: event failed');
+    try {
+      // Bolt gives no respond() to a click without a response_url.
+      await respond?.({ response_type: 'ephemeral', replace_original: false, text: neutralError() });
+    } catch (e) {
+      ctx.logger.error({ eventId: actionTs, ...describeError(e) }, 'slack: could not tell the user');
+    }
+    return;
   }
+  const answerHere = await ctx.interactions.accept(event);
+  await ack();
+  answerHere();
 }
 
 function onFeedback(app: App, ctx: SlackContext, actionId: string, verdict: FeedbackVerdict): void {
-  app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, client, respond }) => {
-    await ack();
-    const actionTs = body.actions[0]?.action_ts ?? '-';
-    ctx.background.run(
-      { kind: 'action', eventId: actionTs },
-      async () => {
-        const b = clickBody.parse(body);
-        const at = where(b);
-        const teamId = b.team?.id ?? null;
-        const { language } = await ctx.settings.forChannel('slack', teamId, at.channelId);
-        const { text, entryIds } = await answerFeedback(
-          {
-            platform: 'slack',
-            teamId,
-            channelId: at.channelId,
-            messageId: at.messageTs,
-            entryIds: decodeEntryIds(b.actions[0]?.value),
-            verdict,
-            userId: b.user.id,
-          },
-          ctx,
-          language,
-        );
-        ctx.logger.info(
-          { eventId: actionTs, verdict, entryIds, channel: at.channelId },
-          'slack: feedback recorded',
-        );
-        await tellUser(ctx, client, respond, { ...at, userId: b.user.id }, text);
-      },
-      () => respond({ response_type: 'ephemeral', replace_original: false, text: neutralError() }),
-    );
+  app.action<BlockAction<ButtonAction>>(actionId, async ({ ack, body, respond }) => {
+    await acceptClick(ctx, body, ack, respond, (b) => {
+      const at = where(b);
+      return {
+        at,
+        ask: {
+          kind: 'feedback',
+          messageId: at.messageTs,
+          entryIds: decodeEntryIds(b.actions[0]?.value),
+          verdict,
+        },
+      };
+    });
   });
 }
 
+/** What the share button's job carries: the key of the stored reply (null when the value was not one). */
+export interface ShareData {
+  shareKey: string | null;
+}
+
 function onShare(app: App, ctx: SlackContext): void {
-  app.action<BlockAction<ButtonAction>>(ACTION.share, async ({ ack, body, client, respond }) => {
-    await ack();
-    const actionTs = body.actions[0]?.action_ts ?? '-';
-    ctx.background.run(
-      { kind: 'action', eventId: actionTs },
-      async () => {
-        const b = clickBody.parse(body);
-        const channelId = b.channel?.id ?? b.container?.channel_id;
-        const key = decodeShareKey(b.actions[0]?.value);
-        const saved = key ? await ctx.store.get<SharedReply>(shareKey(key)) : undefined;
-        if (!channelId || !saved) {
-          await respond({
-            response_type: 'ephemeral',
-            replace_original: false,
-            text: 'This result has expired. Run /claimcheck again to share it.',
-          });
-          return;
-        }
-        const msg = renderReplyBlocks(saved.reply, { mode: 'full', buttons: 'feedback' });
-        try {
-          await postMessage(client, channelId, msg, null);
-        } catch (err) {
-          if (!cannotPostHere(err)) throw err;
-          // The bot is not in this channel: the command's response_url may still post there.
-          await respond({
-            response_type: 'in_channel',
-            replace_original: false,
-            text: msg.text,
-            blocks: msg.blocks,
-            unfurl_links: false,
-            unfurl_media: false,
-          });
-        }
-        await respond({ response_type: 'ephemeral', replace_original: true, text: 'Shared in the channel.' });
-        ctx.logger.info(
-          { eventId: actionTs, channel: channelId, userId: b.user.id },
-          'slack: reply shared in channel',
-        );
-      },
-      () => respond({ response_type: 'ephemeral', replace_original: false, text: neutralError() }),
-    );
+  app.action<BlockAction<ButtonAction>>(ACTION.share, async ({ ack, body, respond }) => {
+    await acceptClick(ctx, body, ack, respond, (b) => {
+      const channelId = b.channel?.id ?? b.container?.channel_id;
+      if (!channelId) throw new Error('share click without a channel');
+      const data: ShareData = { shareKey: decodeShareKey(b.actions[0]?.value) };
+      return { at: { channelId, threadTs: null }, ask: { kind: 'own', action: 'share', data } };
+    });
   });
 }
 

@@ -1,19 +1,21 @@
 /**
- * `/claimcheck`: acknowledged at once; the answer follows through response_url, ephemeral. The
- * conversation core decides the answer (answer-command.ts); this file renders it as Block Kit.
- * A link gets the full reply (unreadable pages included) and a "Share in channel" button.
+ * `/claimcheck`: stored as a durable job (keyed by its trigger_id) BEFORE Slack is acknowledged; any
+ * replica's worker then answers through response_url, ephemeral. The conversation core decides the
+ * answer (answer-command.ts, run by interaction-jobs.ts); this file translates the command and
+ * renders the answer as Block Kit. A link gets the full reply (unreadable pages included) and a
+ * "Share in channel" button.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
-import { answerCommand, type CommandAnswer } from '../../conversation/answer-command.js';
-import { parseCommand } from '../../conversation/parse-command.js';
+import type { CommandAnswer } from '../../conversation/answer-command.js';
+import type { InteractionEvent } from '../../conversation/interaction-jobs.js';
+import { type CommandRequest, parseCommand } from '../../conversation/parse-command.js';
 import type { Reply } from '../../model/reply.js';
-import { neutralError } from '../../lang/phrases/index.js';
+import type { KeyValueStore } from '../../model/ports.js';
 import type { SlackContext } from './context.js';
-import { isWorkspaceAdmin } from './is-admin.js';
-import type { WebClient } from './post.js';
 import { renderReplyBlocks, type SlackMessage } from './render-blocks.js';
 import { renderCard, renderCards, renderHelp, renderNotice, renderSettings } from './render-cards.js';
+import { RESPONSE_URL_MS } from './response-url.js';
 
 export const COMMAND = '/claimcheck';
 const SHARE_TTL_MS = 3_600_000;
@@ -29,7 +31,7 @@ export function shareKey(key: string): string {
   return `slack:share:${key}`;
 }
 
-function ephemeral(msg: SlackMessage): RespondArguments {
+export function ephemeral(msg: SlackMessage): RespondArguments {
   return {
     response_type: 'ephemeral',
     text: msg.text,
@@ -39,7 +41,11 @@ function ephemeral(msg: SlackMessage): RespondArguments {
   };
 }
 
-async function render(ctx: SlackContext, cmd: SlashCommand, a: CommandAnswer): Promise<SlackMessage> {
+export async function render(
+  ctx: { store: KeyValueStore },
+  cmd: Pick<SlashCommand, 'user_id' | 'channel_id'>,
+  a: CommandAnswer,
+): Promise<SlackMessage> {
   switch (a.kind) {
     case 'help':
       return renderHelp();
@@ -67,36 +73,46 @@ async function render(ctx: SlackContext, cmd: SlashCommand, a: CommandAnswer): P
   }
 }
 
+/** Where a Slack command or click is answered (the job's reply address). */
+export interface SlackReplyTo {
+  responseUrl: string;
+  /** The thread of the message a button was under (thanks are posted there, ephemeral). */
+  threadTs?: string | null;
+}
+
+/** The command as the core's event: the request, who and where, and the response_url to answer at. */
+export function commandEvent(command: SlashCommand, request: CommandRequest, now: Date): InteractionEvent {
+  const team = command.team_id || '-';
+  // trigger_id is unique per invocation; without one, so is the response_url (a hash of it: no credential in the key).
+  const identity =
+    command.trigger_id ||
+    createHash('sha256')
+      .update(command.response_url || JSON.stringify(command))
+      .digest('hex')
+      .slice(0, 32);
+  return {
+    platform: 'slack',
+    id: `${team}:${identity}`,
+    teamId: command.team_id || null,
+    channelId: command.channel_id,
+    userId: command.user_id,
+    ask: { kind: 'command', request, admin: null },
+    reply: { responseUrl: command.response_url } satisfies SlackReplyTo,
+    answerBy: new Date(now.getTime() + RESPONSE_URL_MS).toISOString(),
+  };
+}
+
 export function onCommand(app: App, ctx: SlackContext): void {
-  app.command(COMMAND, async ({ command, ack, respond, client }) => {
+  app.command(COMMAND, async ({ command, ack }) => {
     const req = parseCommand(command.text ?? '', command.channel_id);
+    // Stored first: only then is Slack told that the command arrived.
+    const answerHere = await ctx.interactions.accept(commandEvent(command, req, ctx.clock.now()));
     // Slack wants an answer within 3 seconds; a check can take longer.
     if (req.kind === 'check') {
       await ack({ response_type: 'ephemeral', text: 'Checking… (only you can see this)' });
     } else {
       await ack();
     }
-    ctx.background.run(
-      { kind: 'command', eventId: command.trigger_id },
-      async () => {
-        const answer = await answerCommand(
-          req,
-          {
-            platform: 'slack',
-            teamId: command.team_id || null,
-            channelId: command.channel_id,
-            userId: command.user_id,
-            isPlatformAdmin: () => isWorkspaceAdmin(client as WebClient, command.user_id, ctx.logger),
-          },
-          ctx.conversation,
-        );
-        await respond(ephemeral(await render(ctx, command, answer)));
-        ctx.logger.info(
-          { eventId: command.trigger_id, kind: req.kind, answer: answer.kind },
-          'slack: command answered',
-        );
-      },
-      () => respond({ response_type: 'ephemeral', text: neutralError() }),
-    );
+    answerHere();
   });
 }

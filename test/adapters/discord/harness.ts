@@ -1,9 +1,11 @@
 /** Starts the real adapter (discord.js) against the fake Discord, with a recording logger. */
 import { afterEach } from 'vitest';
+import { type ChatJobs, createChatJobs, type TransportFor } from '../../../src/conversation/chat-jobs.js';
 import { defaultSettings, SettingsStore } from '../../../src/conversation/settings.js';
 import { readConfig } from '../../../src/model/config.js';
 import type { CheckService } from '../../../src/model/check-service.js';
-import type { Logger } from '../../../src/model/ports.js';
+import { type Logger, systemClock } from '../../../src/model/ports.js';
+import type { JobQueue } from '../../../src/queue/types.js';
 import { startDiscord } from '../../../src/adapters/discord/index.js';
 import { FeedbackStore } from '../../../src/store/feedback.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
@@ -62,20 +64,31 @@ export interface Harness {
   store: MemoryStore;
   feedback: FeedbackStore;
   logger: RecordingLogger;
+  /** With durable jobs: how this bot's workers post a message job (the adapter registered it). */
+  messageTransport: TransportFor | null;
   stop(): Promise<void>;
   /** Waits for the adapter's log line that closes the handling of this message id. */
   outcome(messageId: string): Promise<LogRecord>;
   outcomes(messageId: string): LogRecord[];
 }
 
+/** Durable jobs for the bot (and, for a replica, its own queue on the same engine). */
+export interface HarnessJobs {
+  queue: JobQueue;
+  replicaQueue?: () => Promise<JobQueue>;
+  attempts?: number;
+}
+
 /**
  * `pipeline` replaces the scripted service (e.g. with the real createCheckService); `prepare` runs
- * on the fake before the bot connects (to make Discord fail the login, for instance).
+ * on the fake before the bot connects (to make Discord fail the login, for instance); `durable`
+ * gives the bot a job queue (messages, commands and clicks become jobs).
  */
 export async function startHarness(
   env: Record<string, string> = {},
   pipeline?: CheckService,
   prepare?: (fake: FakeDiscord) => void,
+  durable?: HarnessJobs,
 ): Promise<Harness> {
   const service = fakeService();
   const used: CheckService = pipeline ?? service;
@@ -93,9 +106,37 @@ export async function startHarness(
   const feedback = new FeedbackStore(store);
   const settings = new SettingsStore(store, defaultSettings(config));
   const logger = new RecordingLogger();
+  const allJobs: ChatJobs[] = [];
+  let messageTransport: TransportFor | null = null;
+  const jobsOn = (queue: JobQueue, log: Logger): ChatJobs => {
+    const jobs = createChatJobs(
+      queue,
+      {
+        service: used,
+        store,
+        settings,
+        logger: log,
+        clock: systemClock,
+        feedback,
+        adminUsers: config.adminUsers,
+      },
+      { attempts: durable?.attempts ?? 3 },
+    );
+    allJobs.push(jobs);
+    return jobs;
+  };
   let bot: { stop(): Promise<void> };
   try {
-    bot = await startDiscord({ config, service: used, store, feedback, settings, logger });
+    const jobs = durable ? jobsOn(durable.queue, logger) : null;
+    const seen: ChatJobs | null = jobs && {
+      ...jobs,
+      register(platform, transportFor) {
+        messageTransport = transportFor;
+        jobs.register(platform, transportFor);
+      },
+    };
+    bot = await startDiscord({ config, service: used, store, feedback, settings, logger, jobs: seen });
+    jobs?.start();
   } catch (err) {
     await fake.close();
     throw err;
@@ -104,14 +145,18 @@ export async function startHarness(
   return {
     fake,
     async startReplica() {
+      const log = logger.child({ replica: 2 });
+      const jobs = durable?.replicaQueue ? jobsOn(await durable.replicaQueue(), log) : null;
       const replica = await startDiscord({
         config,
         service: used,
         store,
         feedback,
         settings,
-        logger: logger.child({ replica: 2 }),
+        logger: log,
+        jobs,
       });
+      jobs?.start();
       replicas.push(replica);
       return replica;
     },
@@ -119,7 +164,11 @@ export async function startHarness(
     store,
     feedback,
     logger,
+    get messageTransport() {
+      return messageTransport;
+    },
     async stop() {
+      for (const j of allJobs) await j.stop(2_000);
       for (const r of replicas) await r.stop();
       await bot.stop();
       await fake.close();

@@ -117,6 +117,8 @@ export async function startHarnessWith<S extends CheckService>(
           logger: captureLogger(logs),
           clock: systemClock,
           noteThreshold: config.noteThreshold,
+          feedback,
+          adminUsers: config.adminUsers,
         },
         { attempts: opts.attempts ?? 3 },
       )
