@@ -10,6 +10,8 @@ import type { Clock, Logger } from '../model/ports.js';
 import type { Reply } from '../model/reply.js';
 import { phrases } from '../lang/phrases/index.js';
 import type { CommandRequest } from './parse-command.js';
+import { answerDigest, type DigestAnswer } from './answer-digest.js';
+import type { DigestSource } from '../pipeline/digest-service.js';
 import { queryLanguage } from './parse-command.js';
 import type { Platform, SettingsStore, StoredSettings } from './settings.js';
 
@@ -31,7 +33,8 @@ export type CommandAnswer =
   | { kind: 'reply'; reply: Reply }
   | { kind: 'cards'; cards: EntryCard[]; query: string | null; version: string; lang: ReplyLang }
   | { kind: 'settings'; settings: StoredSettings; changed: boolean }
-  | { kind: 'refused'; text: string };
+  | { kind: 'refused'; text: string }
+  | Extract<DigestAnswer, { kind: 'digest' }>;
 
 export interface CommandDeps {
   service: CheckService;
@@ -40,6 +43,8 @@ export interface CommandDeps {
   clock: Clock;
   /** User ids that may always change settings (ADMIN_USERS). */
   adminUsers: ReadonlyArray<string>;
+  /** The digest of a window of history (`/claimcheck digest`); without it the command says so. */
+  digest?: DigestSource | undefined;
 }
 
 export async function mayChangeSettings(
@@ -62,6 +67,8 @@ export async function answerCommand(
       return { kind: 'help', lang: here.language };
     case 'invalid':
       return { kind: 'notice', text: req.message };
+    case 'digest':
+      return answerDigest(req, ctx.teamId, deps.digest, here.language);
     case 'check': {
       // The user asked: every result is shown, unreadable pages and "nothing found" included.
       const check = await service.checkMessage({

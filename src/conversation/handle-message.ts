@@ -8,10 +8,13 @@
  * Never throws: the outcome says what happened.
  */
 import type { CheckService } from '../model/check-service.js';
+import type { CheckDetails } from '../model/types.js';
+import type { HistoryStore } from '../model/history.js';
 import type { Clock, KeyValueStore, Logger } from '../model/ports.js';
 import { extractLinks } from '../links/extract-links.js';
 import { neutralError } from '../lang/phrases/index.js';
 import { claimOnce } from './once-markers.js';
+import { recordMessageChecks } from './record-message.js';
 import type { ChatEvent, ChatTransport } from './ports.js';
 import { planReply } from './reply-plan.js';
 import type { SettingsStore } from './settings.js';
@@ -22,6 +25,8 @@ export interface ConversationDeps {
   settings: SettingsStore;
   logger: Logger;
   clock: Clock;
+  /** Where each link checked is recorded for the digest (#15); nothing is recorded without it. */
+  history?: HistoryStore | undefined;
 }
 
 export type Outcome =
@@ -101,7 +106,10 @@ export async function handleMessage(
   try {
     const details = await deps.service.checkLinks(links);
     const plan = planReply(details, settings);
+    const record = (shown: readonly CheckDetails[]) =>
+      recordMessageChecks(deps, msg, marker.key, details, shown, deps.service.catalogue().version);
     if (plan.kind === 'silent') {
+      await record([]);
       log.info(
         { outcome: 'silent', reason: plan.reason, links: links.length, edit },
         'checked, nothing to say',
@@ -117,6 +125,7 @@ export async function handleMessage(
       const found = recorded ?? (transport.findOwn ? await transport.findOwn(msg, opts.job.key) : null);
       if (found) {
         if (!recorded) await deps.store.set(postedKey(opts.job.key), found, POSTED_TTL_MS);
+        await record(plan.details);
         log.info({ outcome: 'duplicate', replyId: found.id }, 'already answered by an earlier try');
         return { outcome: 'duplicate' };
       }
@@ -128,6 +137,7 @@ export async function handleMessage(
       ...(opts.job ? { key: opts.job.key } : {}),
     });
     if (opts.job) await deps.store.set(postedKey(opts.job.key), { id: posted.id }, POSTED_TTL_MS);
+    await record(plan.details);
     log.info(
       {
         outcome: plan.kind,

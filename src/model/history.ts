@@ -46,6 +46,8 @@ export interface HistoryStore {
   list(q: HistoryQuery): Promise<CheckRecord[]>;
   /** Deletes records older than `before`; how many went. */
   prune(before: Date): Promise<number>;
+  /** Closes the connection of a durable store (SQLite, Redis). */
+  close?(): Promise<void>;
 }
 
 /** The in-memory default (tests, and a process with no durable store). */

@@ -22,6 +22,15 @@ export interface FeedbackSummary {
   recent: Array<FeedbackVote & { at: string }>;
 }
 
+export interface FeedbackWindow {
+  /** Inclusive. */
+  from: Date;
+  /** Exclusive. */
+  to: Date;
+  /** Only votes from this workspace or guild (null: votes with no team, such as the page's). */
+  teamId?: string | null;
+}
+
 const INDEX_KEY = 'feedback:index';
 const YEAR_MS = 365 * 24 * 3_600_000;
 
@@ -42,13 +51,35 @@ export class FeedbackStore {
     }
   }
 
-  async summary(recentLimit = 20): Promise<FeedbackSummary> {
+  private async votes(): Promise<Array<FeedbackVote & { at: string }>> {
     const index = (await this.store.get<string[]>(INDEX_KEY)) ?? [];
     const votes: Array<FeedbackVote & { at: string }> = [];
     for (const key of index) {
       const v = await this.store.get<FeedbackVote & { at: string }>(key);
       if (v) votes.push(v);
     }
+    return votes;
+  }
+
+  /**
+   * The votes cast in [from, to) (a changed vote counts at the time of the change), of one
+   * workspace or guild when `teamId` is given: the digest's feedback.
+   */
+  async counts(q: FeedbackWindow): Promise<{ helpful: number; wrong: number }> {
+    const from = q.from.getTime();
+    const to = q.to.getTime();
+    const out = { helpful: 0, wrong: 0 };
+    for (const v of await this.votes()) {
+      const at = Date.parse(v.at);
+      if (!(at >= from && at < to)) continue;
+      if (q.teamId !== undefined && v.teamId !== q.teamId) continue;
+      out[v.verdict] += 1;
+    }
+    return out;
+  }
+
+  async summary(recentLimit = 20): Promise<FeedbackSummary> {
+    const votes = await this.votes();
     const total = { helpful: 0, wrong: 0 };
     const byEntry: FeedbackSummary['byEntry'] = {};
     for (const v of votes) {

@@ -13,6 +13,7 @@ import { errorInfo } from './error-info.js';
 import { handleInteraction } from './interactions.js';
 import { handleMessage } from './message-handler.js';
 import { discordTransport } from './transport.js';
+import { discordDigestPoster } from './post-digest.js';
 
 export type { DiscordDeps } from './context.js';
 
@@ -37,8 +38,11 @@ export async function startDiscord(deps: DiscordDeps): Promise<{ stop(): Promise
       logger,
       clock: systemClock,
       adminUsers: deps.config.adminUsers,
+      history: deps.history,
+      digest: deps.digest,
     },
   };
+  deps.digests?.register('discord', discordDigestPoster(client));
 
   const inflight = new Set<Promise<void>>();
   const track = (p: Promise<void>) => {

@@ -20,6 +20,10 @@ import { boltLogger } from './bolt-logger.js';
 import type { SlackContext } from './context.js';
 import { onActions } from './on-action.js';
 import { onCommand } from './on-command.js';
+import { slackDigestPoster } from './post-digest.js';
+import type { HistoryStore } from '../../model/history.js';
+import type { DigestSource } from '../../pipeline/digest-service.js';
+import type { DigestSchedule } from '../../conversation/digest-schedule.js';
 import { durableMessages, onMessage } from './on-message.js';
 
 /** Web API retry policy (p-retry options). A 429 waits for Retry-After, then counts as one retry. */
@@ -53,6 +57,10 @@ export interface SlackDeps {
   http: Express;
   /** Durable jobs: message events are stored before Slack is acknowledged. Without, they run here. */
   jobs?: ChatJobs | null;
+  /** Check history (each link checked is recorded), the digest, and the weekly digest posts. */
+  history?: HistoryStore | undefined;
+  digest?: DigestSource | undefined;
+  digests?: DigestSchedule | null;
   tuning?: SlackTuning;
 }
 
@@ -159,9 +167,12 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
       logger,
       clock,
       adminUsers: deps.config.adminUsers,
+      history: deps.history,
+      digest: deps.digest,
     },
     clock,
   };
+  deps.digests?.register('slack', slackDigestPoster(app.client, bot.teamId));
   if (!deps.jobs) onMessage(app, ctx);
   onCommand(app, ctx);
   onActions(app, ctx);

@@ -14,6 +14,7 @@ import { isWorkspaceAdmin } from './is-admin.js';
 import type { WebClient } from './post.js';
 import { renderReplyBlocks, type SlackMessage } from './render-blocks.js';
 import { renderCard, renderCards, renderHelp, renderNotice, renderSettings } from './render-cards.js';
+import { renderDigestBlocks } from './render-digest.js';
 
 export const COMMAND = '/claimcheck';
 const SHARE_TTL_MS = 3_600_000;
@@ -48,6 +49,8 @@ async function render(ctx: SlackContext, cmd: SlashCommand, a: CommandAnswer): P
       return renderNotice(a.text);
     case 'settings':
       return renderSettings(a.settings, a.changed, cmd.channel_id);
+    case 'digest':
+      return renderDigestBlocks(a.digest, a.lang);
     case 'cards': {
       const [only] = a.cards;
       if (a.query === null && only) return renderCard(only, a.version);
