@@ -55,6 +55,8 @@ export class MemoryHistory implements HistoryStore {
   private readonly records = new Map<string, CheckRecord>();
 
   async record(rec: CheckRecord): Promise<void> {
+    if (!Number.isFinite(Date.parse(rec.at)))
+      throw new TypeError(`a check record needs an ISO time, got "${rec.at}"`);
     if (!this.records.has(rec.id)) this.records.set(rec.id, structuredClone(rec));
   }
 

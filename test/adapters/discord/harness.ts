@@ -7,6 +7,10 @@ import type { Logger } from '../../../src/model/ports.js';
 import { startDiscord } from '../../../src/adapters/discord/index.js';
 import { FeedbackStore } from '../../../src/store/feedback.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
+import { MemoryHistory } from '../../../src/model/history.js';
+import { createDigestSchedule, type DigestSchedule } from '../../../src/conversation/digest-schedule.js';
+import { type DigestSource, digestFor } from '../../../src/pipeline/digest-service.js';
+import { systemClock } from '../../../src/model/ports.js';
 import { type FakeDiscord, startFakeDiscord, waitFor } from '../../helpers/fake-discord.js';
 import { type FakeService, fakeService } from './fake-service.js';
 import { commandPayload, guildPayload, IDS, readyPayload } from './payloads.js';
@@ -61,6 +65,9 @@ export interface Harness {
   service: FakeService;
   store: MemoryStore;
   feedback: FeedbackStore;
+  /** The check history the adapter records to, and the weekly digest it posts (ticked by tests). */
+  history: MemoryHistory;
+  digests: DigestSchedule;
   logger: RecordingLogger;
   stop(): Promise<void>;
   /** Waits for the adapter's log line that closes the handling of this message id. */
@@ -93,9 +100,23 @@ export async function startHarness(
   const feedback = new FeedbackStore(store);
   const settings = new SettingsStore(store, defaultSettings(config));
   const logger = new RecordingLogger();
+  const history = new MemoryHistory();
+  const digest: DigestSource = (r) =>
+    digestFor({ history, feedback, catalogue: used.catalogue(), config }, r);
+  const digests = createDigestSchedule({ store, settings, digest, logger, clock: systemClock });
   let bot: { stop(): Promise<void> };
   try {
-    bot = await startDiscord({ config, service: used, store, feedback, settings, logger });
+    bot = await startDiscord({
+      config,
+      service: used,
+      store,
+      feedback,
+      settings,
+      logger,
+      history,
+      digest,
+      digests,
+    });
   } catch (err) {
     await fake.close();
     throw err;
@@ -118,6 +139,8 @@ export async function startHarness(
     service,
     store,
     feedback,
+    history,
+    digests,
     logger,
     async stop() {
       for (const r of replicas) await r.stop();

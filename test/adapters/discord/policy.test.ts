@@ -203,7 +203,7 @@ describe('setup', () => {
 });
 
 describe('the slash command', () => {
-  it('has url, query, id and settings string options; query and id autocomplete', () => {
+  it('has url, query, id and settings string options (query and id autocomplete) and a digest integer', () => {
     const cmd = claimcheckCommand();
     expect(cmd.name).toBe('claimcheck');
     expect(cmd.description.length).toBeLessThanOrEqual(100);
@@ -214,6 +214,7 @@ describe('the slash command', () => {
       ['query', 3, true],
       ['id', 3, true],
       ['settings', 3, false],
+      ['digest', 4, false],
     ]);
   });
 });
