@@ -20,6 +20,7 @@ import type { CheckService } from './model/check-service.js';
 import {
   type Analyzer,
   type ArticleFetcher,
+  type Clock,
   type KeyValueStore,
   type Logger,
   systemClock,
@@ -29,8 +30,12 @@ import { createMetrics, type Metrics } from './metrics.js';
 import { isAlerting } from './model/alert.js';
 import type { CheckDetails } from './model/types.js';
 import { FeedbackStore } from './store/feedback.js';
-import { type HistoryStore, MemoryHistory } from './model/history.js';
+import type { HistoryStore } from './model/history.js';
 import { openStore } from './store/keyv-store.js';
+import { within } from './model/within.js';
+import { openHistory } from './store/open-history.js';
+import { type DigestSource, digestFor } from './pipeline/digest-service.js';
+import { createDigestSchedule, type DigestSchedule } from './conversation/digest-schedule.js';
 
 export interface App {
   config: Readonly<Config>;
@@ -41,6 +46,12 @@ export interface App {
   feedback: FeedbackStore;
   /** Every check from every surface, for the digest and the editor's desk (#15). */
   history: HistoryStore;
+  /** The digest of a window of history (`digestFor` over this app's history and feedback). */
+  digest: DigestSource;
+  /** The weekly digest posts (adapters register how they post); null for one-shot commands. */
+  digests: DigestSchedule | null;
+  /** Deletes history older than HISTORY_DAYS now (done at start and every hour); how many went. */
+  pruneHistory(): Promise<number>;
   /** Chat settings per workspace or guild (and a channel's reply language). */
   settings: SettingsStore;
   /** Always the check service of the catalogue in use; checks already running finish on theirs. */
@@ -69,7 +80,15 @@ export interface BuildOverrides {
   oneShot?: boolean;
   /** Tests make the queue fast (short leases, quick retries). */
   queueOptions?: Partial<QueueOptions>;
+  /** Tests: a fake clock (history expiry, digest windows, chat jobs). */
+  clock?: Clock;
+  /** Tests: the history store, how often it is pruned, and the digest tick's cron pattern. */
+  history?: HistoryStore;
+  historyPruneMs?: number;
+  digestCron?: string;
 }
+
+const HOUR_MS = 3_600_000;
 
 /** What depends on one catalogue version: its analysis workers and its check service. */
 interface Generation {
@@ -205,8 +224,49 @@ export async function buildApp(
     entry: (id) => current.service.entry(id),
   };
 
+  const clock = overrides.clock ?? systemClock;
+  const history = overrides.history ?? (await openHistory(config.storeUrl, logger));
+  const feedback = new FeedbackStore(store, clock);
+  const digest: DigestSource = (req) =>
+    digestFor(
+      {
+        history,
+        feedback,
+        get catalogue() {
+          return current.catalogue;
+        },
+        config,
+      },
+      { now: clock.now(), ...req },
+    );
+  const pruneHistory = async (): Promise<number> => {
+    const before = new Date(clock.now().getTime() - config.historyDays * 24 * HOUR_MS);
+    try {
+      const gone = await history.prune(before);
+      if (gone > 0) logger.info({ deleted: gone, before: before.toISOString() }, 'old check history deleted');
+      return gone;
+    } catch (err) {
+      logger.warn(
+        { err: err instanceof Error ? err.message : String(err) },
+        'could not prune the check history',
+      );
+      return 0;
+    }
+  };
+  // At start (not awaited: a store that is away must not hold the start up), then every hour.
+  const startupPrune = pruneHistory();
+  const pruner = overrides.oneShot
+    ? null
+    : setInterval(() => void pruneHistory(), overrides.historyPruneMs ?? HOUR_MS);
+  pruner?.unref();
+
   const settings = new SettingsStore(store, defaultSettings(config));
-  const feedback = new FeedbackStore(store);
+  const digests = overrides.oneShot
+    ? null
+    : createDigestSchedule(
+        { store, settings, digest, logger, clock },
+        overrides.digestCron ? { cron: overrides.digestCron } : {},
+      );
   let jobs: ChatJobs | null = null;
   if (!overrides.oneShot) {
     const queueMetrics = createQueueMetrics(metrics.registry);
@@ -223,10 +283,12 @@ export async function buildApp(
         store,
         settings,
         logger,
-        clock: systemClock,
+        clock,
         feedback,
         adminUsers: config.adminUsers,
         noteThreshold: config.noteThreshold,
+        history,
+        digest,
       },
       {
         attempts: overrides.queueOptions?.attempts ?? DEFAULT_QUEUE_OPTIONS.attempts,
@@ -244,7 +306,10 @@ export async function buildApp(
     },
     store,
     feedback,
-    history: new MemoryHistory(),
+    history,
+    digest,
+    digests,
+    pruneHistory,
     settings,
     service,
     admission,
@@ -252,8 +317,12 @@ export async function buildApp(
     refreshCatalogue: () => watcher.refresh(),
     close: async () => {
       await jobs?.stop(config.shutdownTimeoutMs);
+      digests?.stop();
+      if (pruner) clearInterval(pruner);
+      await within(startupPrune, 2_000, 'history prune').catch(() => undefined);
       watcher.stop();
       await current.analyzer.close();
+      await history.close?.().catch(() => undefined);
       await store.close();
     },
   };

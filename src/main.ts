@@ -66,6 +66,7 @@ async function main(): Promise<void> {
   finishHttpApp(http, app);
   // Workers take jobs only now that every adapter has said how it posts.
   app.jobs?.start();
+  app.digests?.start();
 
   const server: Server = await new Promise((resolve, reject) => {
     const s = http.listen(config.port, config.host, () => resolve(s));

@@ -12,6 +12,8 @@ import { phrases } from '../lang/phrases/index.js';
 import { answerMissed } from './answer-missed.js';
 import { offerOf, saveOffer } from './missed-offer.js';
 import type { CommandRequest } from './parse-command.js';
+import { answerDigest, type DigestAnswer } from './answer-digest.js';
+import type { DigestSource } from '../pipeline/digest-service.js';
 import { queryLanguage } from './parse-command.js';
 import type { Platform, SettingsStore, StoredSettings } from './settings.js';
 
@@ -34,7 +36,8 @@ export type CommandAnswer =
   | { kind: 'reply'; reply: Reply; offer?: string }
   | { kind: 'cards'; cards: EntryCard[]; query: string | null; version: string; lang: ReplyLang }
   | { kind: 'settings'; settings: StoredSettings; changed: boolean }
-  | { kind: 'refused'; text: string };
+  | { kind: 'refused'; text: string }
+  | Extract<DigestAnswer, { kind: 'digest' }>;
 
 export interface CommandDeps {
   service: CheckService;
@@ -45,6 +48,8 @@ export interface CommandDeps {
   adminUsers: ReadonlyArray<string>;
   /** Where "Missed a narrative?" offers and reports are kept; without it, no such button or command. */
   store?: KeyValueStore;
+  /** The digest of a window of history (`/claimcheck digest`); without it the command says so. */
+  digest?: DigestSource | undefined;
 }
 
 export async function mayChangeSettings(
@@ -67,6 +72,8 @@ export async function answerCommand(
       return { kind: 'help', lang: here.language };
     case 'invalid':
       return { kind: 'notice', text: req.message };
+    case 'digest':
+      return answerDigest(req, ctx.teamId, deps.digest, here.language);
     case 'check': {
       // The user asked: every result is shown, unreadable pages and "nothing found" included.
       const check = await service.checkMessage({

@@ -9,12 +9,15 @@
  * Never throws: the outcome says what happened.
  */
 import type { CheckService } from '../model/check-service.js';
+import type { CheckDetails } from '../model/types.js';
+import type { HistoryStore } from '../model/history.js';
 import type { Clock, KeyValueStore, Logger } from '../model/ports.js';
 import { extractLinks } from '../links/extract-links.js';
 import { neutralError } from '../lang/phrases/index.js';
 import { ReplyFactsStore } from '../store/reply-facts.js';
 import { offerOf, saveOffer } from './missed-offer.js';
 import { claimOnce } from './once-markers.js';
+import { recordMessageChecks } from './record-message.js';
 import type { ChatEvent, ChatTransport, Posted } from './ports.js';
 import { planReply } from './reply-plan.js';
 import type { SettingsStore } from './settings.js';
@@ -27,6 +30,8 @@ export interface ConversationDeps {
   clock: Clock;
   /** NOTE_THRESHOLD: unsure matches at or above it get a private note; absent, none do. */
   noteThreshold?: number;
+  /** Where each link checked is recorded for the digest (#15); nothing is recorded without it. */
+  history?: HistoryStore | undefined;
 }
 
 export type Outcome =
@@ -109,7 +114,10 @@ export async function handleMessage(
       ...(deps.noteThreshold === undefined ? {} : { noteThreshold: deps.noteThreshold }),
       privateNotes: transport.postToUser !== undefined,
     });
+    const record = (shown: readonly CheckDetails[]) =>
+      recordMessageChecks(deps, msg, marker.key, details, shown, deps.service.catalogue().version);
     if (plan.kind === 'silent') {
+      await record([]);
       log.info(
         { outcome: 'silent', reason: plan.reason, links: links.length, edit },
         'checked, nothing to say',
@@ -125,6 +133,7 @@ export async function handleMessage(
       const found = recorded ?? (transport.findOwn ? await transport.findOwn(msg, opts.job.key) : null);
       if (found) {
         if (!recorded) await deps.store.set(postedKey(opts.job.key), found, POSTED_TTL_MS);
+        await record(plan.details);
         log.info({ outcome: 'duplicate', replyId: found.id }, 'already answered by an earlier try');
         return { outcome: 'duplicate' };
       }
@@ -149,6 +158,7 @@ export async function handleMessage(
         )
         .catch((err: unknown) => log.warn({ err: String(err) }, 'could not keep what the alert said'));
     if (opts.job) await deps.store.set(postedKey(opts.job.key), { id: posted.id }, POSTED_TTL_MS);
+    await record(plan.details);
     log.info(
       {
         outcome: plan.kind === 'unsure' ? 'note' : plan.kind,

@@ -17,6 +17,7 @@ import type { ReplyLang } from '../pipeline/entry-card.js';
 import { extractLinks } from '../links/extract-links.js';
 import { isMissed, type MissedRequest, missedText, parseMissed } from './parse-missed.js';
 import type { SettingsPatch } from './settings.js';
+import { type DigestCommand, parseDigestCommand, parseDigestSettings } from './parse-digest.js';
 
 export type SettingsChange = { patch: SettingsPatch } | { reset: true };
 
@@ -26,7 +27,8 @@ export type CommandRequest =
   | { kind: 'settings'; change: SettingsChange | null }
   | { kind: 'words'; words: string; maybeId: string | null }
   | MissedRequest
-  | { kind: 'invalid'; message: string };
+  | { kind: 'invalid'; message: string }
+  | DigestCommand;
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MAX_WORDS = 500;
@@ -43,6 +45,8 @@ export const SETTINGS_USAGE =
 
 /** The settings words (after "settings"); `channelId` is where the command was given. */
 export function parseSettings(args: string[], channelId: string): CommandRequest {
+  // Channel ids are case-sensitive: the digest words are read before anything is lower-cased.
+  if (args[0]?.toLowerCase() === 'digest') return parseDigestSettings(args.slice(1), channelId);
   const [what, value, ...rest] = args.map((a) => a.toLowerCase());
   const invalid: CommandRequest = { kind: 'invalid', message: SETTINGS_USAGE };
   if (what === undefined) return { kind: 'settings', change: null };
@@ -85,6 +89,7 @@ export function parseCommand(raw: string, channelId: string): CommandRequest {
   if (hasLinks(text)) return { kind: 'check', text };
   const args = text.split(/\s+/);
   if (args[0]?.toLowerCase() === 'settings') return parseSettings(args.slice(1), channelId);
+  if (args[0]?.toLowerCase() === 'digest') return parseDigestCommand(args.slice(1));
   if (text.length > MAX_WORDS)
     return { kind: 'invalid', message: `That is too long to look up (at most ${MAX_WORDS} characters).` };
   const single = args.length === 1 ? text.toLowerCase() : null;

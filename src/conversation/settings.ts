@@ -25,16 +25,32 @@ export interface ReplySettings {
   unsureNotes?: 'thread' | 'off';
 }
 
+/** Where and how often the digest is posted (`settings digest #channel weekly`). */
+export interface DigestSubscription {
+  channelId: string;
+  every: 'weekly';
+}
+
 export type StoredSettings = ReplySettings & {
   /** Channel id → reply language, where a channel differs from its workspace. */
   channelLanguages: Record<string, ReplyLang>;
+  /** The scheduled digest, or null (off). */
+  digest: DigestSubscription | null;
   updatedBy: string | null;
   updatedAt: string | null;
 };
 
 export type SettingsPatch = Partial<ReplySettings> & {
   channelLanguage?: { channelId: string; language: ReplyLang | null };
+  /** A channel for the scheduled digest, or null to stop it. */
+  digest?: DigestSubscription | null;
 };
+
+/** A workspace or guild with a scheduled digest (settings:digests lists them). */
+export interface DigestTarget {
+  platform: Platform;
+  scope: string | null;
+}
 
 const LANGS = ['en', 'ru', 'kk'] as const;
 const stored = z.object({
@@ -43,9 +59,17 @@ const stored = z.object({
   language: z.enum(LANGS).optional(),
   unsureNotes: z.enum(['thread', 'off']).optional(),
   channelLanguages: z.record(z.string(), z.enum(LANGS)).optional(),
+  digest: z
+    .object({ channelId: z.string().min(1), every: z.literal('weekly') })
+    .nullable()
+    .optional(),
   updatedBy: z.string().nullable().optional(),
   updatedAt: z.string().nullable().optional(),
 });
+
+const targets = z.array(z.object({ platform: z.enum(['slack', 'discord']), scope: z.string().nullable() }));
+/** The workspaces and guilds that asked for a scheduled digest. */
+export const DIGEST_TARGETS_KEY = 'settings:digests';
 
 export function settingsKey(platform: Platform, scope: string | null): string {
   return `settings:${platform}:${scope ?? 'default'}`;
@@ -75,6 +99,7 @@ export class SettingsStore {
       language: s.language ?? this.defaults.language,
       ...unsureNotes(s.unsureNotes ?? this.defaults.unsureNotes),
       channelLanguages: s.channelLanguages ?? {},
+      digest: s.digest ?? null,
       updatedBy: s.updatedBy ?? null,
       updatedAt: s.updatedAt ?? null,
     };
@@ -100,7 +125,7 @@ export class SettingsStore {
   ): Promise<StoredSettings> {
     const current = patch
       ? await this.read(platform, scope)
-      : { ...this.defaults, channelLanguages: {}, updatedBy: null, updatedAt: null };
+      : { ...this.defaults, channelLanguages: {}, digest: null, updatedBy: null, updatedAt: null };
     const channelLanguages = { ...current.channelLanguages };
     if (patch?.channelLanguage) {
       const { channelId, language } = patch.channelLanguage;
@@ -113,10 +138,31 @@ export class SettingsStore {
       language: patch?.language ?? current.language,
       ...unsureNotes(patch?.unsureNotes ?? current.unsureNotes),
       channelLanguages,
+      digest: patch?.digest === undefined ? current.digest : patch.digest,
       updatedBy: by.userId,
       updatedAt: by.at.toISOString(),
     };
     await this.store.set(settingsKey(platform, scope), next);
+    if (!patch || patch.digest !== undefined)
+      await this.listDigest({ platform, scope }, next.digest !== null);
     return next;
+  }
+
+  /** The workspaces and guilds with a scheduled digest (each one's settings say where). */
+  async digestTargets(): Promise<DigestTarget[]> {
+    const parsed = targets.safeParse(await this.store.get<unknown>(DIGEST_TARGETS_KEY));
+    return parsed.success ? parsed.data : [];
+  }
+
+  /**
+   * Adds or removes a workspace in the list. A read-modify-write: two admins of two workspaces
+   * saving in the same instant on two replicas could lose one entry (saving the digest setting
+   * again lists it again); the scheduler skips listed workspaces whose settings no longer ask.
+   */
+  private async listDigest(t: DigestTarget, on: boolean): Promise<void> {
+    const rest = (await this.digestTargets()).filter(
+      (x) => !(x.platform === t.platform && x.scope === t.scope),
+    );
+    await this.store.set(DIGEST_TARGETS_KEY, on ? [...rest, t] : rest);
   }
 }

@@ -36,6 +36,8 @@ export interface Config {
   /** Post a short line when a pasted link could not be read (slash commands always answer). */
   replyOnUnreadable: boolean;
   cacheTtlMs: number;
+  /** Check history (the digest, the editor's desk) is kept this many days, then deleted (HISTORY_DAYS). */
+  historyDays: number;
   analysis: {
     /** Worker threads for extraction and matching; 0 runs them on the main thread (no time budget). */
     threads: number;
@@ -120,6 +122,7 @@ export function readConfig(raw: RawEnv = process.env): Readonly<Config> {
     nonAlertReply: env.NON_ALERT_REPLY,
     replyOnUnreadable: env.REPLY_ON_UNREADABLE,
     cacheTtlMs: env.CACHE_TTL_HOURS * 3_600_000,
+    historyDays: env.HISTORY_DAYS,
     analysis: {
       threads: env.ANALYSIS_THREADS,
       timeoutMs: env.ANALYSIS_TIMEOUT_MS,

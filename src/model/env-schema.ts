@@ -184,6 +184,7 @@ export const envSchema = z.object({
   }),
   REPLY_ON_UNREADABLE: flag('REPLY_ON_UNREADABLE', false),
   CACHE_TTL_HOURS: whole('CACHE_TTL_HOURS', 24, 0, 24 * 365),
+  HISTORY_DAYS: whole('HISTORY_DAYS', 90, 1, 3_650),
   ANALYSIS_THREADS: whole('ANALYSIS_THREADS', Math.max(1, availableParallelism() - 1), 0, 64),
   ANALYSIS_TIMEOUT_MS: whole('ANALYSIS_TIMEOUT_MS', 10_000, 50, 600_000),
   ANALYSIS_QUEUE: whole('ANALYSIS_QUEUE', 32, 1, 10_000),

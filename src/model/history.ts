@@ -46,6 +46,8 @@ export interface HistoryStore {
   list(q: HistoryQuery): Promise<CheckRecord[]>;
   /** Deletes records older than `before`; how many went. */
   prune(before: Date): Promise<number>;
+  /** Closes the connection of a durable store (SQLite, Redis). */
+  close?(): Promise<void>;
 }
 
 /** The in-memory default (tests, and a process with no durable store). */
@@ -53,6 +55,8 @@ export class MemoryHistory implements HistoryStore {
   private readonly records = new Map<string, CheckRecord>();
 
   async record(rec: CheckRecord): Promise<void> {
+    if (!Number.isFinite(Date.parse(rec.at)))
+      throw new TypeError(`a check record needs an ISO time, got "${rec.at}"`);
     if (!this.records.has(rec.id)) this.records.set(rec.id, structuredClone(rec));
   }
 

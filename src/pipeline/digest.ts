@@ -3,6 +3,7 @@ import { pick } from '../claims/localize.js';
 import type { Catalogue } from '../model/catalogue.js';
 import type { Digest, DigestEntry } from '../model/digest.js';
 import type { CheckRecord } from '../model/history.js';
+import type { ReplyLang } from '../model/types.js';
 
 /** Links listed per entry (newest first). */
 const LINKS_PER_ENTRY = 10;
@@ -13,14 +14,30 @@ export interface DigestInput {
   feedback: { helpful: number; wrong: number };
   from: Date;
   to: Date;
+  /**
+   * With it, an entry counts an alert only when the record alerted and this entry itself promotes
+   * (or is unclear) at or above the threshold, not merely sits beside another entry that did.
+   */
+  alertThreshold?: number;
+  /** The language of entry titles (English where an entry has no checked translation). */
+  lang?: ReplyLang;
+}
+
+function alertsOn(r: CheckRecord, id: string, threshold: number | undefined): boolean {
+  if (r.outcome !== 'alert') return false;
+  return r.entries.some(
+    (x) =>
+      x.id === id &&
+      (x.stance === 'promotes' || x.stance === 'unclear') &&
+      (threshold === undefined || x.confidence >= threshold),
+  );
 }
 
 export function buildDigest(input: DigestInput): Digest {
   const byId = new Map<string, DigestEntry>();
-  const titles = new Map(input.catalogue.entries.map((e) => [e.id, pick(e.title)]));
+  const titles = new Map(input.catalogue.entries.map((e) => [e.id, pick(e.title, input.lang)]));
   const newestFirst = [...input.records].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
   for (const r of newestFirst) {
-    const alerting = r.outcome === 'alert';
     for (const id of new Set(r.entries.map((e) => e.id))) {
       const e = byId.get(id) ?? {
         id,
@@ -34,7 +51,7 @@ export function buildDigest(input: DigestInput): Digest {
       byId.set(id, e);
       const stances = new Set(r.entries.filter((x) => x.id === id).map((x) => x.stance));
       e.checks += 1;
-      if (alerting && (stances.has('promotes') || stances.has('unclear'))) e.alerts += 1;
+      if (alertsOn(r, id, input.alertThreshold)) e.alerts += 1;
       if (stances.has('reports')) e.reports += 1;
       if (stances.has('debunks')) e.debunks += 1;
       if (r.url && e.links.length < LINKS_PER_ENTRY && !e.links.some((l) => l.url === r.url)) {

@@ -9,7 +9,8 @@ export interface RecordContext {
   teamId?: string | null;
   channelId?: string | null;
   catalogueVersion: string;
-  alertThreshold: number;
+  /** The alert rule's threshold; absent: the result's own `alert` (decided with the configured one). */
+  alertThreshold?: number;
   /** The caller's outcome when it knows better (e.g. 'note' when a quiet or private note was posted). */
   outcome?: CheckOutcome;
   /** Defaults to a random UUID; a durable job passes a stable id so a re-run records once. */
@@ -18,9 +19,13 @@ export interface RecordContext {
 }
 
 /** unreadable when the check failed, alert when it would warn, else the caller's outcome or silent. */
-export function outcomeOf(d: CheckDetails, threshold: number, posted?: CheckOutcome): CheckOutcome {
+export function outcomeOf(
+  d: CheckDetails,
+  threshold: number | undefined,
+  posted?: CheckOutcome,
+): CheckOutcome {
   if (d.result.error) return 'unreadable';
-  if (isAlert(d.result.matches, threshold)) return 'alert';
+  if (threshold === undefined ? d.result.alert : isAlert(d.result.matches, threshold)) return 'alert';
   return posted === 'note' ? 'note' : 'silent';
 }
 

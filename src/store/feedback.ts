@@ -22,6 +22,15 @@ export interface FeedbackSummary {
   recent: Array<FeedbackVote & { at: string }>;
 }
 
+export interface FeedbackWindow {
+  /** Inclusive. */
+  from: Date;
+  /** Exclusive. */
+  to: Date;
+  /** Only votes from this workspace or guild (null: votes with no team, such as the page's). */
+  teamId?: string | null;
+}
+
 const INDEX_KEY = 'feedback:index';
 const YEAR_MS = 365 * 24 * 3_600_000;
 
@@ -51,6 +60,23 @@ export class FeedbackStore {
       if (v) votes.push(v);
     }
     return votes;
+  }
+
+  /**
+   * The votes cast in [from, to) (a changed vote counts at the time of the change), of one
+   * workspace or guild when `teamId` is given: the digest's feedback.
+   */
+  async counts(q: FeedbackWindow): Promise<{ helpful: number; wrong: number }> {
+    const from = q.from.getTime();
+    const to = q.to.getTime();
+    const out = { helpful: 0, wrong: 0 };
+    for (const v of await this.votes()) {
+      const at = Date.parse(v.at);
+      if (!(at >= from && at < to)) continue;
+      if (q.teamId !== undefined && v.teamId !== q.teamId) continue;
+      out[v.verdict] += 1;
+    }
+    return out;
   }
 
   async summary(recentLimit = 20): Promise<FeedbackSummary> {

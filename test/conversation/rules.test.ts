@@ -112,6 +112,7 @@ describe('settings', () => {
     expect(await s.read('slack', 'T1')).toEqual({
       ...defaults,
       channelLanguages: {},
+      digest: null,
       updatedBy: null,
       updatedAt: null,
     });
@@ -125,6 +126,7 @@ describe('settings', () => {
       replyOnUnreadable: true,
       language: 'ru',
       channelLanguages: {},
+      digest: null,
       updatedBy: 'U2',
       updatedAt: '2026-11-21T10:00:00.000Z',
     });

@@ -1,4 +1,7 @@
-/** `claimdesk check [--json] [--offline] <input>...`: URLs, files (.html .htm .txt .md) or `-` for stdin. */
+/**
+ * `claimdesk check [--json] [--offline] [--record] <input>...`: URLs, files (.html .htm .txt .md) or
+ * `-` for stdin. `--record` also writes each check to the history in STORE_URL (the digest counts it).
+ */
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,9 +13,18 @@ import type { CheckDetails, CheckOutput, ErrorCode } from '../../model/types.js'
 import { FetchError } from '../../model/errors.js';
 import { extractArticle } from '../../fetch/extract-article.js';
 import type { CliIO } from './io.js';
-import { cliApp } from './setup.js';
+import { cliApp, DEFAULT_STORE_URL } from './setup.js';
+import type { App } from '../../app.js';
+import { toCheckRecord } from '../../pipeline/history-record.js';
+import { recordChecks } from '../../pipeline/record-checks.js';
 
-const USAGE = 'Usage: claimdesk check [--json] [--offline] <url | file.html | file.txt | file.md | ->...\n';
+const USAGE =
+  'Usage: claimdesk check [--json] [--offline] [--record] <url | file.html | file.txt | file.md | ->...\n';
+const OPTIONS = {
+  json: { type: 'boolean' },
+  offline: { type: 'boolean' },
+  record: { type: 'boolean' },
+} as const;
 const TEXT_EXT = new Set(['.txt', '.md']);
 const HTML_EXT = new Set(['.html', '.htm']);
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -63,19 +75,27 @@ async function checkOne(
   return checkFile(service, input, offline);
 }
 
+/** Each check as one history record (surface cli, no team or channel); a failure is said on stderr. */
+async function recordCli(app: App, details: readonly CheckDetails[], io: CliIO): Promise<void> {
+  const records = details.map((d) =>
+    toCheckRecord(d, {
+      surface: 'cli',
+      catalogueVersion: app.catalogue.version,
+      alertThreshold: app.config.alertThreshold,
+      ...(io.now ? { at: io.now() } : {}),
+    }),
+  );
+  const written = await recordChecks(app.history, records, app.logger);
+  if (written < records.length)
+    io.stderr.write(
+      `claimdesk check: ${records.length - written} check(s) could not be recorded in the history\n`,
+    );
+}
+
 export async function check(args: string[], io: CliIO): Promise<number> {
-  let parsed: ReturnType<
-    typeof parseArgs<{
-      options: { json: { type: 'boolean' }; offline: { type: 'boolean' } };
-      allowPositionals: true;
-    }>
-  >;
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
   try {
-    parsed = parseArgs({
-      args,
-      options: { json: { type: 'boolean' }, offline: { type: 'boolean' } },
-      allowPositionals: true,
-    });
+    parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true });
   } catch (err) {
     io.stderr.write(`claimdesk check: ${err instanceof Error ? err.message : String(err)}\n${USAGE}`);
     return 2;
@@ -90,11 +110,15 @@ export async function check(args: string[], io: CliIO): Promise<number> {
     return 2;
   }
   const offline = parsed.values.offline === true;
-  const app = await cliApp(io, { offline });
+  const record = parsed.values.record === true;
+  // The history lives in the shared store: with --record, the configured one (or the default file).
+  const env = record ? { ...io.env, STORE_URL: io.env.STORE_URL ?? DEFAULT_STORE_URL } : io.env;
+  const app = await cliApp({ ...io, env }, { offline });
   if (typeof app === 'number') return app;
   try {
     const details: CheckDetails[] = [];
     for (const input of inputs) details.push(await checkOne(app.service, input, io, offline));
+    if (record) await recordCli(app, details, io);
     if (parsed.values.json) {
       const out: CheckOutput = {
         catalogue: { version: app.catalogue.version, entries: app.catalogue.entries.length },

@@ -1,7 +1,7 @@
 /** `claimdesk feedback [--json]`: what journalists said about alerts, for catalogue admins. */
 import { parseArgs } from 'node:util';
 import type { CliIO } from './io.js';
-import { cliApp } from './setup.js';
+import { cliApp, DEFAULT_STORE_URL } from './setup.js';
 
 export async function feedbackReport(args: string[], io: CliIO): Promise<number> {
   let json = false;
@@ -12,7 +12,7 @@ export async function feedbackReport(args: string[], io: CliIO): Promise<number>
     return 2;
   }
   // Feedback lives in the shared store: read the configured one, not a fresh in-memory cache.
-  const env = { ...io.env, STORE_URL: io.env.STORE_URL ?? 'sqlite://data/claimdesk.sqlite' };
+  const env = { ...io.env, STORE_URL: io.env.STORE_URL ?? DEFAULT_STORE_URL };
   const app = await cliApp({ ...io, env }, { offline: true });
   if (typeof app === 'number') return app;
   try {

@@ -5,6 +5,9 @@ import { CatalogueError, ConfigError } from '../../model/errors.js';
 import { createLogger } from '../../logger.js';
 import type { CliIO } from './io.js';
 
+/** The store of a server started with no STORE_URL: commands that read what it kept default to it. */
+export const DEFAULT_STORE_URL = 'sqlite://data/claimdesk.sqlite';
+
 /**
  * Builds the app for a CLI run: logs only when LOG_LEVEL is set, and keeps the cache in memory
  * unless STORE_URL is set. Returns an exit code instead when the set-up itself fails.

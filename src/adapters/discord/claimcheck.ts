@@ -18,12 +18,14 @@ import { type CommandRequest, parseCommand, parseSettings } from '../../conversa
 import { parseMissed } from '../../conversation/parse-missed.js';
 import { phrases } from '../../lang/phrases/index.js';
 import type { StoredSettings } from '../../conversation/settings.js';
+import { parseDigestCommand } from '../../conversation/parse-digest.js';
 import type { Logger } from '../../model/ports.js';
 import { feedbackButtons, missedButton, row, shareButton } from './components.js';
 import type { DiscordContext } from './context.js';
 import { deferOnce, interactionEvent } from './interaction-event.js';
 import { escapeMd, truncate } from './limits.js';
 import { renderCardEmbeds, renderReplyEmbeds } from './render-embeds.js';
+import { renderDigestEmbed } from './render-digest.js';
 import { alertEntryIds } from './reply-policy.js';
 
 export const HELP = [
@@ -33,6 +35,7 @@ export const HELP = [
   '- `id:` a catalogue entry (start typing to pick one)',
   '- `settings:` show this server’s settings; admins (Manage Server) change them: `notes on|off`, `unreadable on|off`, `language en|ru|kk`, `channel-language en|ru|kk|off`, `discord-notes thread|off`, `reset`',
   '- `missed:` `<link> <entry-id> [sentence]`: tell the catalogue editors an article should have matched an entry (or press “Missed a narrative?”)',
+  '- `digest:` what the bot saw in this server in the last days (e.g. 7): checks, alerts and the entries that came up; admins post it every Monday with `settings:digest #channel weekly` (`digest off` stops it)',
   'Answers are visible only to you until you press “Share in channel”.',
 ].join('\n');
 
@@ -57,6 +60,11 @@ function settingsText(s: StoredSettings, changed: boolean, channelId: string): s
     `- Replies in **${LANGUAGE_NAMES[s.language]}** (\`language ${s.language}\`)${here ? `; in this channel **${LANGUAGE_NAMES[here]}**` : ''}`,
     `- Links the bot is unsure of (below the alert): ${s.unsureNotes === 'thread' ? '**a quiet note in the thread**' : '**nothing**'} (\`discord-notes ${s.unsureNotes ?? 'off'}\`)`,
   ];
+  lines.push(
+    s.digest
+      ? `- Weekly digest: posted in ${/^\d{1,25}$/.test(s.digest.channelId) ? `<#${s.digest.channelId}>` : escapeMd(s.digest.channelId)} every Monday (\`digest off\` to stop it)`
+      : '- Weekly digest: **off** (`digest #channel weekly` to post it every Monday)',
+  );
   if (s.updatedAt) lines.push(`*Last changed ${s.updatedAt}${s.updatedBy ? ` by <@${s.updatedBy}>` : ''}.*`);
   return lines.join('\n');
 }
@@ -78,6 +86,8 @@ export function requestOf(i: Pick<ChatInputCommandInteraction, 'options' | 'chan
   }
   if (settings !== null)
     return parseSettings(settings.trim() ? settings.trim().split(/\s+/) : [], i.channelId);
+  const digest = i.options.getInteger('digest');
+  if (digest !== null) return parseDigestCommand([String(digest)]);
   return { kind: 'help' };
 }
 
@@ -91,6 +101,8 @@ export function render(a: CommandAnswer, channelId: string): Answer {
       return { content: a.text, ...none };
     case 'settings':
       return { content: settingsText(a.settings, a.changed, channelId), ...none };
+    case 'digest':
+      return { content: '', embeds: [renderDigestEmbed(a.digest, a.lang)], components: [] };
     case 'cards': {
       if (a.cards.length === 0)
         return { content: `Nothing in the catalogue matches ${quoted(a.query ?? '')}.`, ...none };

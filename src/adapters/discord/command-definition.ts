@@ -1,5 +1,6 @@
 /** The /claimcheck slash command, as registered with Discord (register-commands.ts). */
 import { type RESTPostAPIChatInputApplicationCommandsJSONBody, SlashCommandBuilder } from 'discord.js';
+import { DIGEST_MAX_DAYS } from '../../pipeline/digest-service.js';
 
 export const COMMAND_NAME = 'claimcheck';
 
@@ -52,6 +53,14 @@ export function claimcheckCommand(): RESTPostAPIChatInputApplicationCommandsJSON
           ru: 'Пропущен нарратив? <ссылка> <id-записи> [фраза]: что должно было совпасть',
         })
         .setMaxLength(1500),
+    )
+    .addIntegerOption((o) =>
+      o
+        .setName('digest')
+        .setDescription('What the bot saw in this server in the last days (e.g. 7)')
+        .setDescriptionLocalizations({ ru: 'Что бот видел на этом сервере за последние дни (например, 7)' })
+        .setMinValue(1)
+        .setMaxValue(DIGEST_MAX_DAYS),
     )
     .toJSON();
 }

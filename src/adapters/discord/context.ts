@@ -9,6 +9,9 @@ import type { CheckService } from '../../model/check-service.js';
 import type { KeyValueStore, Logger } from '../../model/ports.js';
 import type { FeedbackStore } from '../../store/feedback.js';
 import type { DiscordInteractions } from './accept-interaction.js';
+import type { HistoryStore } from '../../model/history.js';
+import type { DigestSource } from '../../pipeline/digest-service.js';
+import type { DigestSchedule } from '../../conversation/digest-schedule.js';
 
 export interface DiscordDeps {
   config: Readonly<Config>;
@@ -20,6 +23,10 @@ export interface DiscordDeps {
   /** Durable jobs: messages, commands and clicks are stored as jobs first. Without, they are answered here. */
   jobs?: ChatJobs | null;
   metrics?: Metrics;
+  /** Check history (each link checked is recorded), the digest, and the weekly digest posts. */
+  history?: HistoryStore | undefined;
+  digest?: DigestSource | undefined;
+  digests?: DigestSchedule | null;
 }
 
 export interface DiscordContext extends DiscordDeps {

@@ -15,6 +15,7 @@ import { discordInteractionTransport } from './interaction-transport.js';
 import { handleInteraction } from './interactions.js';
 import { handleMessage } from './message-handler.js';
 import { discordTransport } from './transport.js';
+import { discordDigestPoster } from './post-digest.js';
 
 export type { DiscordDeps } from './context.js';
 
@@ -35,6 +36,8 @@ export async function startDiscord(deps: DiscordDeps): Promise<{ stop(): Promise
     clock: systemClock,
     adminUsers: deps.config.adminUsers,
     noteThreshold: deps.config.noteThreshold,
+    history: deps.history,
+    digest: deps.digest,
   };
   const onQueueFallback = () => deps.metrics?.queueFallback.inc();
   const ctx: DiscordContext = {
@@ -50,6 +53,7 @@ export async function startDiscord(deps: DiscordDeps): Promise<{ stop(): Promise
       onFallback: onQueueFallback,
     }),
   };
+  deps.digests?.register('discord', discordDigestPoster(client));
 
   const inflight = new Set<Promise<void>>();
   const track = (p: Promise<void>) => {

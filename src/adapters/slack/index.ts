@@ -24,6 +24,10 @@ import { slackInteractionTransport } from './interaction-transport.js';
 import { onActions } from './on-action.js';
 import { onCommand } from './on-command.js';
 import { onMissed } from './on-missed.js';
+import { slackDigestPoster } from './post-digest.js';
+import type { HistoryStore } from '../../model/history.js';
+import type { DigestSource } from '../../pipeline/digest-service.js';
+import type { DigestSchedule } from '../../conversation/digest-schedule.js';
 import { durableMessages, onMessage } from './on-message.js';
 
 /** Web API retry policy (p-retry options). A 429 waits for Retry-After, then counts as one retry. */
@@ -61,6 +65,10 @@ export interface SlackDeps {
    */
   jobs?: ChatJobs | null;
   metrics?: Metrics;
+  /** Check history (each link checked is recorded), the digest, and the weekly digest posts. */
+  history?: HistoryStore | undefined;
+  digest?: DigestSource | undefined;
+  digests?: DigestSchedule | null;
   tuning?: SlackTuning;
 }
 
@@ -160,6 +168,8 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     clock,
     adminUsers: deps.config.adminUsers,
     noteThreshold: deps.config.noteThreshold,
+    history: deps.history,
+    digest: deps.digest,
   };
   const answerDeps = { client: app.client, store: deps.store, logger, apiUrl: slack.apiUrl };
   deps.jobs?.registerInteractions('slack', async (event, job) =>
@@ -184,6 +194,7 @@ export async function startSlack(deps: SlackDeps): Promise<SlackHandle> {
     }),
     clock,
   };
+  deps.digests?.register('slack', slackDigestPoster(app.client, bot.teamId));
   if (!deps.jobs) onMessage(app, ctx);
   onCommand(app, ctx);
   onActions(app, ctx);

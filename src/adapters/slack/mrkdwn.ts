@@ -56,3 +56,14 @@ export function quoteLines(quote: string): string {
     .map((l) => `> ${l}`)
     .join('\n');
 }
+
+/**
+ * A slash command's text as the user typed it. The manifest asks Slack to escape it
+ * (`should_escape: true`, so a picked channel arrives as `<#C123|name>`): links arrive as
+ * `<https://…>` or `<https://…|label>` and `&`, `<`, `>` as entities. Links become bare URLs again,
+ * channel and user references stay (settings read them), and the entities are undone.
+ */
+export function commandText(raw: string): string {
+  const links = raw.replace(/<((?:https?|mailto):[^|>\s]*)(?:\|[^>]*)?>/gi, (_, url: string) => url);
+  return unesc(links);
+}

@@ -5,6 +5,7 @@
  * renders the answer as Block Kit. A link gets the full reply (unreadable pages included) and a
  * "Share in channel" button.
  */
+import { commandText } from './mrkdwn.js';
 import { createHash, randomUUID } from 'node:crypto';
 import type { App, RespondArguments, SlashCommand } from '@slack/bolt';
 import type { CommandAnswer } from '../../conversation/answer-command.js';
@@ -16,6 +17,7 @@ import type { SlackContext } from './context.js';
 import { renderReplyBlocks, type SlackMessage } from './render-blocks.js';
 import { renderCard, renderCards, renderHelp, renderNotice, renderSettings } from './render-cards.js';
 import { RESPONSE_URL_MS } from './response-url.js';
+import { renderDigestBlocks } from './render-digest.js';
 
 export const COMMAND = '/claimcheck';
 const SHARE_TTL_MS = 3_600_000;
@@ -54,6 +56,8 @@ export async function render(
       return renderNotice(a.text);
     case 'settings':
       return renderSettings(a.settings, a.changed, cmd.channel_id);
+    case 'digest':
+      return renderDigestBlocks(a.digest, a.lang);
     case 'cards': {
       const [only] = a.cards;
       if (a.query === null && only) return renderCard(only, a.version);
@@ -104,7 +108,7 @@ export function commandEvent(command: SlashCommand, request: CommandRequest, now
 
 export function onCommand(app: App, ctx: SlackContext): void {
   app.command(COMMAND, async ({ command, ack }) => {
-    const req = parseCommand(command.text ?? '', command.channel_id);
+    const req = parseCommand(commandText(command.text ?? ''), command.channel_id);
     // Stored first: only then is Slack told that the command arrived.
     const answerHere = await ctx.interactions.accept(commandEvent(command, req, ctx.clock.now()));
     // Slack wants an answer within 3 seconds; a check can take longer.

@@ -70,6 +70,7 @@ export const USAGE = [
   '• `/claimcheck &lt;id&gt;` — show one catalogue entry, e.g. `/claimcheck nato-peacekeeping-centre`.',
   '• `/claimcheck settings` — what the bot does in this workspace. Admins can change it: `settings notes on|off` (a quiet note for articles that only report on or debunk a narrative), `settings unreadable on|off` (a line when a pasted link cannot be read), `settings language en|ru|kk` (the language of replies), `settings channel-language en|ru|kk|off` (this channel only), `settings reset`.',
   '• `/claimcheck missed &lt;link&gt; &lt;entry-id&gt; [sentence]` — tell the catalogue editors that an article should have matched an entry (the “Missed a narrative?” button does the same).',
+  '• `/claimcheck digest [days]` — what the bot saw in this workspace in the last days (7 by default): checks, alerts and the entries that came up. Admins can have it posted every Monday: `settings digest #channel weekly` (or `settings digest weekly` in that channel), `settings digest off`.',
   '• `/claimcheck help` — this text.',
   'In channels the bot is invited to, it checks every pasted link and answers in the thread when an article repeats a known claim. When it is not sure, only the person who posted the link gets a private note.',
 ].join('\n');
@@ -89,11 +90,19 @@ export function renderSettings(s: StoredSettings, changed: boolean, channelId: s
     `• Pasted links that cannot be read: ${s.replyOnUnreadable ? '*a short line with the reason*' : '*silence*'} (\`unreadable ${s.replyOnUnreadable ? 'on' : 'off'}\`)`,
     `• Replies in *${LANGUAGE_NAMES[s.language]}* (\`language ${s.language}\`)${here ? `; in this channel *${LANGUAGE_NAMES[here]}* (\`channel-language ${here}\`)` : ''}`,
     '• Links the bot is unsure of (below the alert): *a private note to the person who posted it*',
+    digestLine(s),
   ];
   if (s.updatedAt)
     lines.push(`_Last changed ${esc(s.updatedAt)}${s.updatedBy ? ` by user ${esc(s.updatedBy)}` : ''}._`);
   const text = lines.join('\n');
   return { text, blocks: [section(text)] };
+}
+
+function digestLine(s: StoredSettings): string {
+  if (!s.digest) return '• Weekly digest: *off* (`digest #channel weekly` to post it every Monday)';
+  const id = s.digest.channelId;
+  const where = /^[A-Z0-9]{2,40}$/.test(id) ? `<#${id}>` : esc(id);
+  return `• Weekly digest: posted in ${where} every Monday (\`digest off\` to stop it)`;
 }
 
 /** One short line (errors, confirmations). */

@@ -9,6 +9,9 @@ import type { JobQueue } from '../../../src/queue/types.js';
 import { startDiscord } from '../../../src/adapters/discord/index.js';
 import { FeedbackStore } from '../../../src/store/feedback.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
+import { MemoryHistory } from '../../../src/model/history.js';
+import { createDigestSchedule, type DigestSchedule } from '../../../src/conversation/digest-schedule.js';
+import { type DigestSource, digestFor } from '../../../src/pipeline/digest-service.js';
 import { type FakeDiscord, startFakeDiscord, waitFor } from '../../helpers/fake-discord.js';
 import { type FakeService, fakeService } from './fake-service.js';
 import { commandPayload, guildPayload, IDS, readyPayload } from './payloads.js';
@@ -63,6 +66,9 @@ export interface Harness {
   service: FakeService;
   store: MemoryStore;
   feedback: FeedbackStore;
+  /** The check history the adapter records to, and the weekly digest it posts (ticked by tests). */
+  history: MemoryHistory;
+  digests: DigestSchedule;
   logger: RecordingLogger;
   /** With durable jobs: how this bot's workers post a message job (the adapter registered it). */
   messageTransport: TransportFor | null;
@@ -106,6 +112,10 @@ export async function startHarness(
   const feedback = new FeedbackStore(store);
   const settings = new SettingsStore(store, defaultSettings(config));
   const logger = new RecordingLogger();
+  const history = new MemoryHistory();
+  const digest: DigestSource = (r) =>
+    digestFor({ history, feedback, catalogue: used.catalogue(), config }, r);
+  const digests = createDigestSchedule({ store, settings, digest, logger, clock: systemClock });
   const allJobs: ChatJobs[] = [];
   let messageTransport: TransportFor | null = null;
   const jobsOn = (queue: JobQueue, log: Logger): ChatJobs => {
@@ -119,6 +129,8 @@ export async function startHarness(
         clock: systemClock,
         feedback,
         adminUsers: config.adminUsers,
+        history,
+        digest,
       },
       { attempts: durable?.attempts ?? 3 },
     );
@@ -135,7 +147,18 @@ export async function startHarness(
         jobs.register(platform, transportFor);
       },
     };
-    bot = await startDiscord({ config, service: used, store, feedback, settings, logger, jobs: seen });
+    bot = await startDiscord({
+      config,
+      service: used,
+      store,
+      feedback,
+      settings,
+      logger,
+      jobs: seen,
+      history,
+      digest,
+      digests,
+    });
     jobs?.start();
   } catch (err) {
     await fake.close();
@@ -163,6 +186,8 @@ export async function startHarness(
     service,
     store,
     feedback,
+    history,
+    digests,
     logger,
     get messageTransport() {
       return messageTransport;

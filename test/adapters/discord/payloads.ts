@@ -81,7 +81,7 @@ export const selfUser: Json = {
 
 export interface CommandOption {
   name: string;
-  value: string | boolean;
+  value: string | boolean | number;
   type?: number;
   focused?: boolean;
 }

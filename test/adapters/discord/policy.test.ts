@@ -203,7 +203,7 @@ describe('setup', () => {
 });
 
 describe('the slash command', () => {
-  it('has url, query, id, settings and missed string options; query and id autocomplete', () => {
+  it('has url, query, id, settings and missed string options (query and id autocomplete) and a digest integer', () => {
     const cmd = claimcheckCommand();
     expect(cmd.name).toBe('claimcheck');
     expect(cmd.description.length).toBeLessThanOrEqual(100);
@@ -215,6 +215,7 @@ describe('the slash command', () => {
       ['id', 3, true],
       ['settings', 3, false],
       ['missed', 3, false],
+      ['digest', 4, false],
     ]);
     for (const o of cmd.options ?? []) expect(o.description.length).toBeLessThanOrEqual(100);
   });

@@ -56,6 +56,13 @@ describe('/claimcheck', () => {
     expect(h.service.checks).toEqual([[URLS.alert]]);
   });
 
+  it('reads an escaped command text (should_escape): a <link|label> is checked as its URL, entities undone', async () => {
+    const escaped = `<${URLS.alert.replace(/&/g, '&amp;')}|the article>`;
+    await command(escaped);
+    await answer();
+    expect(h.service.checks).toEqual([[URLS.alert]]);
+  });
+
   it('shares the answer in the channel when the button is clicked', async () => {
     await h.sendCommand(fixture('slash-command-url.json'));
     const key = buttonValue((await answer()).body.blocks, ACTION.share);

@@ -14,6 +14,9 @@ import { createChatJobs } from '../../../src/conversation/chat-jobs.js';
 import type { JobQueue } from '../../../src/queue/types.js';
 import { FeedbackStore } from '../../../src/store/feedback.js';
 import { MemoryStore } from '../../../src/store/memory-store.js';
+import { MemoryHistory } from '../../../src/model/history.js';
+import { createDigestSchedule, type DigestSchedule } from '../../../src/conversation/digest-schedule.js';
+import { type DigestSource, digestFor } from '../../../src/pipeline/digest-service.js';
 import { FakeSlack, postSigned } from '../../helpers/fake-slack.js';
 import { type FakeCheckService, fakeCheckService } from './fake-service.js';
 
@@ -71,6 +74,10 @@ export interface Harness<S extends CheckService = FakeCheckService> {
   service: S;
   store: MemoryStore;
   feedback: FeedbackStore;
+  /** The check history the adapter records to, and the weekly digest it posts (ticked by tests). */
+  history: MemoryHistory;
+  digests: DigestSchedule;
+  settings: SettingsStore;
   logs: LogRecord[];
   eventsUrl: string;
   /** The HTTP server Bolt's routes are mounted on. */
@@ -107,6 +114,16 @@ export async function startHarnessWith<S extends CheckService>(
   const settings = new SettingsStore(store, defaultSettings(config));
   const logs: LogRecord[] = [];
   const http = express();
+  const history = new MemoryHistory();
+  const digest: DigestSource = (r) =>
+    digestFor({ history, feedback, catalogue: service.catalogue(), config }, r);
+  const digests = createDigestSchedule({
+    store,
+    settings,
+    digest,
+    logger: captureLogger(logs),
+    clock: systemClock,
+  });
   const jobs = opts.queue
     ? createChatJobs(
         opts.queue,
@@ -119,6 +136,7 @@ export async function startHarnessWith<S extends CheckService>(
           noteThreshold: config.noteThreshold,
           feedback,
           adminUsers: config.adminUsers,
+          history,
         },
         { attempts: opts.attempts ?? 3 },
       )
@@ -132,6 +150,9 @@ export async function startHarnessWith<S extends CheckService>(
     logger: captureLogger(logs),
     http,
     jobs,
+    history,
+    digest,
+    digests,
     tuning: {
       // A 429 still waits for Retry-After; only the extra back-off between attempts is short.
       retryConfig: { retries: 2, factor: 1, minTimeout: 10, maxTimeout: 20 },
@@ -162,6 +183,9 @@ export async function startHarnessWith<S extends CheckService>(
     service,
     store,
     feedback,
+    history,
+    digests,
+    settings,
     logs,
     eventsUrl,
     server,
