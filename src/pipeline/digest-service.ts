@@ -1,7 +1,8 @@
 /**
  * The digest of the last N days, for every surface that shows one: `claimdesk digest`,
  * `GET /api/digest`, `/claimcheck digest` and the weekly post. Reads the check history and the
- * feedback votes of the window [now − days, now), of one workspace or guild when asked.
+ * feedback votes of the window (the last `days` UTC calendar days, today included), of one
+ * workspace or guild when asked.
  */
 import type { Catalogue } from '../model/catalogue.js';
 import type { Digest } from '../model/digest.js';
@@ -47,9 +48,13 @@ export function parseDigestDays(raw: string | null | undefined): { days: number 
   return { days: Number(t) };
 }
 
-/** The window of a digest: [now − days, now). */
+/**
+ * The window of a digest: the last `days` UTC calendar days, today (up to and including `now`)
+ * among them, so a digest's days are the chart's days. [from, to) with to = now + 1 ms.
+ */
 export function digestWindow(days: number, now: Date): { from: Date; to: Date } {
-  return { from: new Date(now.getTime() - days * DAY_MS), to: new Date(now.getTime()) };
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return { from: new Date(today - (days - 1) * DAY_MS), to: new Date(now.getTime() + 1) };
 }
 
 export async function digestFor(deps: DigestDeps, req: DigestRequest): Promise<Digest> {

@@ -78,7 +78,8 @@ export function digestParts(
   limits: DigestLimits = {},
 ): DigestParts {
   const p = digestPhrases(lang);
-  const days = Math.max(1, Math.round((Date.parse(d.to) - Date.parse(d.from)) / DAY_MS));
+  // Calendar days: the window starts at midnight UTC and ends now, today counted.
+  const days = Math.max(1, Math.ceil((Date.parse(d.to) - Date.parse(d.from)) / DAY_MS));
   const shown = d.entries.slice(0, limits.maxEntries ?? d.entries.length);
   const maxLinks = limits.maxLinks ?? Number.POSITIVE_INFINITY;
   const left = d.entries.length - shown.length;

@@ -264,7 +264,7 @@ describe('the digest equals the checks made', () => {
     const everyone = await digestFor(digestDeps(w), { days: 7, now: new Date(NOW.getTime() + 1) });
     expect(everyone.checks).toBe(7);
     expect(everyone.feedback).toEqual({ helpful: 1, wrong: 2 });
-    const before = await digestFor(digestDeps(w), { days: 7, now: NOW });
+    const before = await digestFor(digestDeps(w), { days: 7, now: new Date(NOW.getTime() - 1) });
     expect(before.checks).toBe(0);
     expect(before.entries).toEqual([]);
   });

@@ -64,7 +64,7 @@ describe('Discord check history and digest', () => {
     expect(body.allowed_mentions).toEqual({ parse: [] });
     const embed = json((body.embeds as unknown[])[0]);
     expect(embed.title).toBe(
-      `Digest of the last 7 days (${new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10)} – ${new Date().toISOString().slice(0, 10)})`,
+      `Digest of the last 7 days (${new Date(Date.now() - 6 * 86_400_000).toISOString().slice(0, 10)} – ${new Date().toISOString().slice(0, 10)})`,
     );
     expect(String(embed.description)).toContain('Checks: 1 · alerts: 1 · unreadable: 0');
     expect(String(embed.description)).not.toContain('elsewhere');
