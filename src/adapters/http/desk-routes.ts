@@ -20,8 +20,6 @@ import { type DeskView, renderDesk } from './render-desk.js';
 import { renderEntryPage } from './render-entry.js';
 import { esc, renderCardHtml } from './render-html.js';
 
-/** How far back an entry's page lists its hits (the history's default retention). */
-export const HIT_DAYS = 90;
 const HIT_LIMIT = 200;
 const RECENT_LIMIT = 20;
 const DAY_MS = 86_400_000;
@@ -96,7 +94,7 @@ export function mountDesk(http: express.Express, app: App): void {
     if (!entry) return errorPage(res, 404, `No catalogue entry has the id “${id.slice(0, 100)}”.`);
     const now = Date.now();
     const hits = await app.history.list({
-      from: new Date(now - HIT_DAYS * DAY_MS),
+      from: new Date(now - app.config.historyDays * DAY_MS),
       to: new Date(now + 1),
       entryId: entry.id,
       limit: HIT_LIMIT,
@@ -104,7 +102,7 @@ export function mountDesk(http: express.Express, app: App): void {
     const publisher = await publisherFor();
     const review = entry.kind === 'claim' ? toClaimReview(entry, undefined, publisher ?? undefined) : null;
     const lang = replyLang(req.query.lang);
-    const shell = renderEntryPage({ entry, catalogue: app.catalogue, lang, hits, hitDays: HIT_DAYS, review });
+    const shell = renderEntryPage({ entry, catalogue: app.catalogue, lang, hits, hitDays: app.config.historyDays, review });
     sendPage(res, { ...shell, script: LINKS_SCRIPT });
   });
 
