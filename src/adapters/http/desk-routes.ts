@@ -102,7 +102,14 @@ export function mountDesk(http: express.Express, app: App): void {
     const publisher = await publisherFor();
     const review = entry.kind === 'claim' ? toClaimReview(entry, undefined, publisher ?? undefined) : null;
     const lang = replyLang(req.query.lang);
-    const shell = renderEntryPage({ entry, catalogue: app.catalogue, lang, hits, hitDays: app.config.historyDays, review });
+    const shell = renderEntryPage({
+      entry,
+      catalogue: app.catalogue,
+      lang,
+      hits,
+      hitDays: app.config.historyDays,
+      review,
+    });
     sendPage(res, { ...shell, script: LINKS_SCRIPT });
   });
 
