@@ -12,6 +12,7 @@
  *   <words>                                → catalogue lookup in en / ru / kk
  */
 import type { ReplyLang } from '../pipeline/entry-card.js';
+import { wordsLanguage } from '../lang/detect.js';
 import { extractLinks } from '../links/extract-links.js';
 import type { SettingsPatch } from './settings.js';
 
@@ -82,9 +83,7 @@ export function parseCommand(raw: string, channelId: string): CommandRequest {
   return { kind: 'words', words: text, maybeId: single && ID.test(single) ? single : null };
 }
 
-/** The language to show cards in: Kazakh letters → kk, other Cyrillic → ru, else en. */
+/** The language to show cards in: the language guesser's reading of the words (lang/detect.ts). */
 export function queryLanguage(words: string): ReplyLang {
-  if (/[әғқңөұүһі]/iu.test(words)) return 'kk';
-  if (/[а-яё]/iu.test(words)) return 'ru';
-  return 'en';
+  return wordsLanguage(words);
 }

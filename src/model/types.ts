@@ -3,7 +3,11 @@
  * The JSON shapes here are a contract (see README "JSON output"): change them only on purpose.
  */
 
-export type Language = 'en' | 'ru' | 'kk' | 'other';
+/**
+ * A text's language: the id of a language of the registry (lang/<id>/: en, ru and kk ship), or
+ * 'other'. A new language folder adds its id without a code change, hence the open string.
+ */
+export type Language = string;
 /** The languages replies and the catalogue are written in (English always; Russian and Kazakh where translated). */
 export type ReplyLang = 'en' | 'ru' | 'kk';
 export type Stance = 'promotes' | 'reports' | 'debunks' | 'unclear';
