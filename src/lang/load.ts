@@ -82,7 +82,9 @@ function yamlData(file: string, text: string, problems: LanguageProblem[]): unkn
     problems.push({ file, path: [], message: `malformed YAML: ${error.message.split('\n')[0] ?? ''}` });
     return undefined;
   }
-  return doc.toJS({ maxAliasCount: 100 }) ?? {};
+  const data: unknown = doc.toJS({ maxAliasCount: 100 });
+  if (data === null || data === undefined) problems.push({ file, path: [], message: 'the file is empty' });
+  return data;
 }
 
 /** The registry of `root`; throws LanguageDataError when anything in it is wrong. */
