@@ -38,10 +38,11 @@
  * each pattern keeps at most MAX_WINDOWS windows (windows.ts), and words over MAX_WORD_LENGTH
  * characters match nothing (term-index.ts).
  */
+import { whyLine } from '../lang/phrases/why.js';
 import type { LanguageRegistry } from '../lang/registry.js';
 import type { Catalogue } from '../model/catalogue.js';
 import type { LexicalMatcher, MatchInput } from '../model/ports.js';
-import type { Match } from '../model/types.js';
+import type { Match, WhyReason } from '../model/types.js';
 import { createSourceLookup } from '../sources/lookup.js';
 import type { Source } from '../sources/schema.js';
 import { type CompiledCatalogue, type CompiledEntry, compileCatalogue } from './catalogue-index.js';
@@ -54,7 +55,7 @@ import { type CueMark, claimScope, ScopeContext } from './scope.js';
 import { exampleCandidates } from './example-candidates.js';
 import { matchSignals, type SignalMatch, signalSupport } from './signals.js';
 import { sourceOf, withSource } from './source-signal.js';
-import { anyCounter, decideStance, WHY } from './stance.js';
+import { anyCounter, decideStance } from './stance.js';
 import type { Occurrence } from './term-index.js';
 import { type ConceptHit, findWindows } from './windows.js';
 
@@ -192,25 +193,27 @@ export function matchDocument(
       const evidence = m.sentences.slice(0, SIGNAL_EVIDENCE).sort((a, b) => a - b);
       const subject = [...m.sentences, ...claimWords.map((h) => h.sentence)];
       const decided = decideStance({ ...base, evidence, subject, scareQuoted: false });
-      const why = `${decided.why}; the narrative's vocabulary: ${m.terms.map((t) => `«${t}»`).join(', ')}`;
-      return { ...decided, why, evidence };
+      const reason: WhyReason = { code: decided.code, vocabulary: m.terms };
+      return { ...decided, reason, why: whyLine(reason), evidence };
     };
     let match: Match;
     if (windows.length > 0) {
       const { all, quotes } = evidenceOf(doc, windows, opts.maxEvidence ?? 3);
-      let { stance, clarity, why } = decideStance({
+      const decided = decideStance({
         ...base,
         evidence: all,
         subject: claimWords.map((h) => h.sentence),
         scareQuoted: quoted.anyWindow(windows),
         ...claimScope(scope, windows, claimWords),
       });
+      let { stance, clarity, why } = decided;
+      let reason: WhyReason = { code: decided.code };
       // Reported or quoted, but the article's own words carry the narrative: it promotes it.
       // Only the sentences outside the reported claim's windows count: the author's own voice.
-      const reported = stance === 'reports' && (why === WHY.attributed || why === WHY.quoted);
+      const reported = stance === 'reports' && (decided.code === 'attributed' || decided.code === 'quoted');
       const inWindows = new Set(windows.flatMap((w) => w.used.map((h) => h.sentence)));
       const own = reported ? signalStance(matchSignals(ce, doc, byTerm, hits, inWindows)) : null;
-      if (own && own.stance === 'promotes') ({ stance, clarity, why } = own);
+      if (own && own.stance === 'promotes') ({ stance, clarity, why, reason } = own);
       const support = supportScore(windows, ce.patterns, ce.concepts.length);
       match = {
         id: ce.entry.id,
@@ -220,6 +223,7 @@ export function matchDocument(
         method: 'lexical',
         evidence: quotes,
         why,
+        reason,
       };
     } else {
       const decided = signalStance(signal);
@@ -234,6 +238,7 @@ export function matchDocument(
         method: 'lexical',
         evidence: evidence.map((i) => ({ quote: sentenceText(doc, i) })).filter((q) => q.quote.length > 0),
         why: decided.why,
+        reason: decided.reason,
       };
     }
     found.push({ entry: e, match });
