@@ -2,8 +2,8 @@
  * Stance: does the article promote, report on, debunk, or say something unclear about an entry?
  *
  * Inputs are the sentences that carry the match (the evidence), the stance cues found in every
- * sentence (cues.ts), the sentences that name the claim's subject (a word of one of the entry's
- * concepts), and whether a matched term sits in scare quotes. "Near" means an evidence sentence or
+ * sentence (lang/<id>/cues.yaml), the sentences that name the claim's subject (a word of one of
+ * the entry's concepts), and whether a matched term sits in scare quotes. "Near" means an evidence sentence or
  * the sentence just before or after one. "About the claim" means near, or naming its subject: a
  * refutation or distancing cue anywhere else ("people enjoy fake flowers") concerns something
  * else and counts for nothing, so one stray word cannot switch an alert off.
@@ -12,8 +12,8 @@
  *  1b. (after 2) A negation scoping over the claim's words in an evidence sentence ("There are no
  *     US biolabs in Kazakhstan", "Пентагон не перевозил…", "биозертханалары жоқ") → debunks.
  *  2. A refutation cue near ("fake", "опровергли", "жалған ақпарат", a sentence opening with
- *     "No," / "Нет," / "Жоқ,"), or an official denial (see cues.ts) in an evidence sentence itself
- *     → debunks.
+ *     "No," / "Нет," / "Жоқ,"), or an official denial (lang/cue-kinds.ts) in an evidence sentence
+ *     itself → debunks.
  *  3. Article level: a refutation in the headline, or refutations in at least
  *     max(2, 8% of the sentences) sentences, the headline and those sentences about the claim
  *     → debunks (unclear if a counter cue occurs anywhere).
