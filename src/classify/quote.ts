@@ -1,7 +1,8 @@
 /**
  * Quote verification: does the model's quote occur in the article? Compared after normalizing
- * whitespace, quote marks, dashes, ellipses, the languages' letter folds (ё/е), soft hyphens and case; the evidence kept is the
- * article's own span (its original characters), never the model's rewording.
+ * whitespace, quote marks, dashes, ellipses, the languages' letter folds (ё/е), soft hyphens and
+ * case; the evidence kept is the article's own span (its original characters), never the model's
+ * rewording.
  */
 
 import { LETTER_FOLD } from '../lang/text-facts.js';

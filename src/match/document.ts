@@ -1,6 +1,6 @@
 /**
  * An article prepared for matching: its sentences (the title first, when it is not already the
- * first line of the text), and its words with their sentence and Kazakh mode.
+ * first line of the text), and its words with their sentence and marked mode.
  *
  * Marked mode: Kazakh words often carry no Kazakh-specific letter ("Ресейге", "бригадалар"), so a
  * script's marked language's stemmer (language-facts.ts) also runs on every word of that script when
@@ -55,15 +55,15 @@ function classify(word: string, t: LetterTable): number {
   const { classes, unlessNext } = t;
   const size = classes.length;
   let script = 0;
-  let kk = 0;
+  let marked = 0;
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
     const k = c < size ? (classes[c] ?? 0) : 0;
     if (k === 0) continue;
     if (script === 0) script = k & 3;
-    if ((k & 4) !== 0 || ((k & 8) !== 0 && word.charCodeAt(i + 1) !== unlessNext[c])) kk = 4;
+    if ((k & 4) !== 0 || ((k & 8) !== 0 && word.charCodeAt(i + 1) !== unlessNext[c])) marked = 4;
   }
-  return script + kk;
+  return script + marked;
 }
 
 export function prepareDocument(

@@ -66,7 +66,10 @@ export interface LexicalMatcherOptions {
   naive?: boolean;
   /** The listed outlets and channels (sources/*.yaml): an article's URL on one is a source signal. */
   sources?: ReadonlyArray<Source>;
-  /** The languages (cues, abbreviations, scope words); the shipped lang/ folder unless given. */
+  /**
+   * The languages whose cues, abbreviations and scope words the matcher reads; the shipped lang/
+   * folder unless given. Stemming and transliteration always follow the shipped folder (text/).
+   */
   languages?: LanguageRegistry;
 }
 
