@@ -23,6 +23,8 @@ COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY bin ./bin
 COPY prompts ./prompts
+# Every language fact (lang/<id>/language.yaml, cues.yaml): read by the server and its workers.
+COPY lang ./lang
 # The catalogue is baked in; mount another directory and set CLAIMS_DIR to override it.
 COPY claims ./claims
 COPY sources ./sources

@@ -5,7 +5,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { FetchedPage, LexicalMatcher, MatchInput } from '../model/ports.js';
 import type { Article, Language, Match } from '../model/types.js';
-import { detectLanguage } from '../fetch/detect-language.js';
+import { detectLanguage } from '../lang/detect.js';
 import { extractPage } from '../fetch/extract-page.js';
 
 export type AnalysisTask =

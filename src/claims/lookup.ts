@@ -10,6 +10,7 @@
 import type { LookupHit } from '../model/ports.js';
 import { tokenize } from '../text/normalize.js';
 import { otherScriptTag, wordKeys } from '../text/word-keys.js';
+import { defaultRegistry } from '../lang/load.js';
 import { type LookupIndex, lookupIndex, type Postings } from './lookup-index.js';
 import type { Catalogue } from '../model/catalogue.js';
 
@@ -20,12 +21,8 @@ const PARTIAL = 0.6;
 const MIN_PARTIAL = 4;
 const MAX_PARTIAL_KEYS = 64;
 
-const STOP_WORDS = new Set([
-  ...['a', 'an', 'and', 'are', 'as', 'at', 'be', 'by', 'for', 'from', 'in', 'is', 'it', 'of', 'on', 'or'],
-  ...['that', 'the', 'to', 'was', 'with'],
-  ...['а', 'в', 'во', 'и', 'к', 'на', 'не', 'о', 'об', 'от', 'по', 'с', 'со', 'у', 'что', 'это', 'из', 'за'],
-  ...['және', 'мен', 'бен', 'пен', 'да', 'де', 'та', 'те', 'бұл', 'үшін'],
-]);
+/** Words a query's meaning does not rest on: every language's `stop_words` (lang/<id>/language.yaml). */
+const STOP_WORDS = defaultRegistry().union((l) => l.stopWords);
 
 export function lookupEntries(catalogue: Catalogue, query: string, limit = 5): LookupHit[] {
   if (limit <= 0) return [];

@@ -30,7 +30,10 @@ export interface ParsedYaml {
 
 const START: Position = { line: 1, col: 1 };
 
-export function parseYaml(file: string, text: string): ParsedYaml {
+const EMPTY_ENTRY = 'the file is empty: an entry is a YAML mapping of fields (id: …, kind: …)';
+
+/** `empty`: what to say about an empty file (what the file should hold); an entry's by default. */
+export function parseYaml(file: string, text: string, empty = EMPTY_ENTRY): ParsedYaml {
   const lineCounter = new LineCounter();
   // The yaml package's own duplicate-key check scans every earlier key of the mapping for each new
   // one (quadratic in the keys of a mapping); duplicateKeyIssues does it with one set per mapping.
@@ -63,11 +66,7 @@ export function parseYaml(file: string, text: string): ParsedYaml {
       issues.push({ file, ...START, message: `malformed YAML: ${firstLine(err)}` });
     }
     if (issues.length === 0 && (data === null || data === undefined)) {
-      issues.push({
-        file,
-        ...START,
-        message: 'the file is empty: an entry is a YAML mapping of fields (id: …, kind: …)',
-      });
+      issues.push({ file, ...START, message: empty });
     }
   }
 

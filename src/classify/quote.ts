@@ -1,9 +1,11 @@
 /**
  * Quote verification: does the model's quote occur in the article? Compared after normalizing
- * whitespace, quote marks, dashes, ellipses, ё/е, soft hyphens and case; the evidence kept is the
- * article's own span (its original characters), never the model's rewording.
+ * whitespace, quote marks, dashes, ellipses, the languages' letter folds (ё/е), soft hyphens and
+ * case; the evidence kept is the article's own span (its original characters), never the model's
+ * rewording.
  */
 
+import { LETTER_FOLD } from '../lang/text-facts.js';
 import { charClass, DASHES, DOUBLE_QUOTES, INVISIBLE, SINGLE_QUOTES } from '../text/fold-chars.js';
 
 /** Shortest quote accepted (normalized characters): "NATO base" proves nothing. */
@@ -29,8 +31,8 @@ function mapChar(ch: string): string {
   if (ch === '…') return '...';
   if (ch === '<' || ch === '＜' || ch === '﹤') return '‹';
   if (ch === '>' || ch === '＞' || ch === '﹥') return '›';
-  if (ch === 'ё' || ch === 'Ё') return 'е';
-  return ch.toLowerCase();
+  const lower = ch.toLowerCase();
+  return LETTER_FOLD[lower] ?? lower;
 }
 
 export function normalizeWithMap(input: string): Normalized {

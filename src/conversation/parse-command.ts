@@ -14,6 +14,7 @@
  *   <words>                                → catalogue lookup in en / ru / kk
  */
 import type { ReplyLang } from '../pipeline/entry-card.js';
+import { wordsLanguage } from '../lang/detect.js';
 import { extractLinks } from '../links/extract-links.js';
 import { isMissed, type MissedRequest, missedText, parseMissed } from './parse-missed.js';
 import type { SettingsPatch } from './settings.js';
@@ -96,9 +97,7 @@ export function parseCommand(raw: string, channelId: string): CommandRequest {
   return { kind: 'words', words: text, maybeId: single && ID.test(single) ? single : null };
 }
 
-/** The language to show cards in: Kazakh letters → kk, other Cyrillic → ru, else en. */
+/** The language to show cards in: the language guesser's reading of the words (lang/detect.ts). */
 export function queryLanguage(words: string): ReplyLang {
-  if (/[әғқңөұүһі]/iu.test(words)) return 'kk';
-  if (/[а-яё]/iu.test(words)) return 'ru';
-  return 'en';
+  return wordsLanguage(words);
 }

@@ -3,9 +3,7 @@
  * captcha interstitials) from their title and markup. Cloudflare also injects its challenge script
  * into ordinary pages, so markup alone counts only when the page has little text of its own.
  */
-
-const CHALLENGE_TITLE =
-  /^\s*(just a moment|attention required|one more step|please wait|checking (your|if the site connection is secure)|verifying you are human|ddos-guard|access denied|are you a robot|один момент|подождите|пожалуйста, подождите|проверка браузера|проверка безопасности|вы не робот)/i;
+import { CHALLENGE_TITLE } from './page-phrases.js';
 
 const CHALLENGE_MARKUP =
   /(cf-browser-verification|cf_chl_opt|cf-challenge|id=["']challenge-(form|running|stage)|__cf_chl_|cdn-cgi\/challenge-platform\/h\/|ddos-guard|ddg-captcha|check\.ddos-guard\.net|_incapsula_resource|incapsula incident|captcha-delivery\.com|qrator|servicepipe\.ru|id=["']px-captcha)/i;

@@ -8,7 +8,7 @@
 import { Readability } from '@mozilla/readability';
 import type { Article } from '../model/types.js';
 import { cleanDocument } from './clean-dom.js';
-import { detectLanguage } from './detect-language.js';
+import { detectLanguage } from '../lang/detect.js';
 import { type DomDocument, type DomElement, parseDocument } from './dom.js';
 import { textOfDom } from './dom-text.js';
 import { fail } from './fetch-errors.js';

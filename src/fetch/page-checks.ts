@@ -9,6 +9,7 @@ import { looksLikeChallenge, rawTextLength } from './anti-bot.js';
 import { type DomDocument, textOf } from './dom.js';
 import { fail } from './fetch-errors.js';
 import type { PageMetadata } from './page-metadata.js';
+import { COOKIE_TEXT, LOGIN_TITLE, PAYWALL_TEXT, SOFT_404 } from './page-phrases.js';
 
 export interface PageSignals {
   challenge: boolean;
@@ -26,14 +27,6 @@ const STUB_TEXT = 1_500;
 /** Below this much text there is nothing to check. */
 export const MIN_TEXT = 40;
 
-/** A heading that is only an error message (matched at its start, site name after a separator ignored). */
-const SOFT_404 =
-  /^\s*((error|ошибка|қате)\s*)?(404\b|page (was )?not found|not found|page (does not|doesn't) exist|страница не найдена|страница не существует|запрашиваемая страница|такой страницы (нет|не существует)|ничего не найдено|бет табылмады|парақ(ша)? табылмады|сұралған бет)/i;
-const LOGIN_TITLE = /^\s*(log ?in|sign ?in|sign up|вход|войти|авторизация|кіру|жүйеге кіру)(\s|$|[|:—–-])/i;
-const PAYWALL_TEXT =
-  /(subscribe (now )?to (continue|read)|to continue reading|subscribers only|for subscribers only|this (article|story|content) is (only )?(available )?(for|to) (paid )?subscribers|доступ(ен|но)? только (для )?подписчик|материал доступен (только )?(по подписке|подписчикам)|оформите подписку,? чтобы|чтобы (прочитать|продолжить чтение|читать дальше)|продолжение доступно|жазылушыларға ғана)/i;
-const COOKIE_TEXT =
-  /(we use cookies|uses cookies|accept (all )?cookies|cookie (settings|preferences|policy)|manage (your )?consent|before you continue|мы используем (файлы )?cookie|использует (файлы )?cookie|принять (все )?cookie|согласие на (использование|обработку)|cookie файлдарын)/i;
 const PAYWALL_MARKUP =
   '.paywall, #paywall, [class*="paywall"], [class*="premium-lock"], [class*="subscriber-only"], .tp-modal, [class*="regwall"]';
 const CONSENT_MARKUP =

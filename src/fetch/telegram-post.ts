@@ -5,7 +5,7 @@
  * messages and pages, so they are left out of the text.
  */
 import type { Article } from '../model/types.js';
-import { detectLanguage } from './detect-language.js';
+import { detectLanguage } from '../lang/detect.js';
 import { all, attr, parseDocument, textOf } from './dom.js';
 import { textOfDom } from './dom-text.js';
 import { fail } from './fetch-errors.js';

@@ -9,12 +9,12 @@
  * worth looking at, and the cost per article follows the article and its hits, not the catalogue.
  * Terms of an entry's `match.signals` trigger it too (signals.ts weighs them across the article).
  */
-import type { Catalogue, Entry } from '../model/catalogue.js';
 import { type CheckedString, textOf } from '../claims/strings.js';
+import { CUE_KINDS, type CueKind } from '../lang/cue-kinds.js';
+import { CATALOGUE_LANGS, type Catalogue, type CatalogueLang, type Entry } from '../model/catalogue.js';
 import { foldCase } from '../text/normalize.js';
-import type { CueKind } from './cue-kinds.js';
-import { CUES } from './cues.js';
 import { type CompiledExamples, compileExamples } from './example-index.js';
+import { type MatchLanguage, matchLanguage } from './language-facts.js';
 import { TermIndex } from './term-index.js';
 
 export interface UniqueTerm {
@@ -57,10 +57,9 @@ export interface CompiledCatalogue {
   entries: CompiledEntry[];
   /** The entries' `examples.match` texts as retrieval sources (example-index.ts). */
   examples: CompiledExamples;
+  /** The languages' facts the matcher reads (cues are compiled into `index`). */
+  lang: MatchLanguage;
 }
-
-type Lang = 'en' | 'ru' | 'kk';
-const LANGS: Lang[] = ['en', 'ru', 'kk'];
 
 function ancestorsOf(entry: Entry, byId: ReadonlyMap<string, number>, all: readonly Entry[]): number[] {
   const out: number[] = [];
@@ -74,25 +73,30 @@ function ancestorsOf(entry: Entry, byId: ReadonlyMap<string, number>, all: reado
   return out;
 }
 
-export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
+export function compileCatalogue(
+  catalogue: Catalogue,
+  lang: MatchLanguage = matchLanguage(),
+): CompiledCatalogue {
+  const { registry } = lang;
   const index = new TermIndex<number>();
   const terms: UniqueTerm[] = [];
   const ids = new Map<string, number>();
-  const intern = (term: string, kazakh: boolean): number | null => {
-    const key = `${kazakh ? 'k' : 'x'}|${foldCase(term).replace(/\s+/g, ' ').trim()}`;
+  const intern = (term: string, marked: boolean): number | null => {
+    const key = `${marked ? 'k' : 'x'}|${foldCase(term).replace(/\s+/g, ' ').trim()}`;
     const known = ids.get(key);
     if (known !== undefined) return known;
     const id = terms.length;
-    if (!index.add(term, kazakh, id)) return null;
+    if (!index.add(term, marked, id)) return null;
     terms.push({ cues: [], triggers: [], owners: 0 });
     ids.set(key, id);
     return id;
   };
-  const termsOf = (byLang: { [L in Lang]?: CheckedString[] | undefined } | undefined): number[] => {
+  const termsOf = (byLang: { [L in CatalogueLang]?: CheckedString[] | undefined } | undefined): number[] => {
     const out = new Set<number>();
-    for (const lang of LANGS) {
-      for (const t of byLang?.[lang] ?? []) {
-        const id = intern(textOf(t), lang === 'kk');
+    for (const l of CATALOGUE_LANGS) {
+      const marked = registry.isMarked(l);
+      for (const t of byLang?.[l] ?? []) {
+        const id = intern(textOf(t), marked);
         if (id !== null) out.add(id);
       }
     }
@@ -152,15 +156,17 @@ export function compileCatalogue(catalogue: Catalogue): CompiledCatalogue {
     }
   });
 
-  for (const cue of Object.keys(CUES) as CueKind[]) {
-    for (const lang of LANGS) {
-      for (const term of CUES[cue][lang]) {
-        const id = intern(term, lang === 'kk');
+  // Stance cues: every kind in every language of the registry (lang/<id>/cues.yaml).
+  for (const cue of CUE_KINDS) {
+    for (const l of registry.languages) {
+      const marked = registry.isMarked(l.id);
+      for (const term of l.cues[cue]) {
+        const id = intern(term, marked);
         const t = id === null ? undefined : terms[id];
         if (t && !t.cues.includes(cue)) t.cues.push(cue);
       }
     }
   }
-  const examples = compileExamples(catalogue, intern);
-  return { index, terms, entries, examples };
+  const examples = compileExamples(catalogue, intern, (l) => registry.isMarked(l));
+  return { index, terms, entries, examples, lang };
 }

@@ -1,23 +1,10 @@
 /**
- * The kinds of stance cue (cues.ts lists their terms) and the per-sentence counts the matcher keeps
- * of them. Shared by cues.ts, scope.ts and stance.ts, so none of them imports another.
+ * The per-sentence counts the matcher keeps of the stance cues (lang/cue-kinds.ts names the kinds;
+ * lang/<id>/cues.yaml lists their terms). Shared by scope.ts and stance.ts.
  */
+import type { CueKind } from '../lang/cue-kinds.js';
 
-export type CueKind =
-  | 'refute'
-  | 'distance'
-  | 'hedge'
-  | 'response'
-  | 'counter'
-  | 'official'
-  | 'negation'
-  | 'speech'
-  | 'reply'
-  | 'idiom'
-  | 'source'
-  | 'says'
-  | 'saysThat'
-  | 'saysAbove';
+export type { CueKind };
 
 export type SentenceCues = Record<CueKind, number>;
 

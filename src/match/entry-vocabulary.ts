@@ -22,7 +22,7 @@
  *   article may hold.
  */
 import { textOf } from '../claims/strings.js';
-import type { Catalogue, Entry } from '../model/catalogue.js';
+import { CATALOGUE_LANGS, type Catalogue, type Entry } from '../model/catalogue.js';
 import type { Language } from '../model/types.js';
 import { type CompiledCatalogue, compileCatalogue } from './catalogue-index.js';
 import { prepareDocument } from './document.js';
@@ -58,9 +58,10 @@ interface Vocabulary {
 function textsOf(entry: Entry): Array<{ text: string; language: Language }> {
   const out: Array<{ text: string; language: Language }> = [];
   for (const l of [entry.title, entry.summary, entry.context]) {
-    out.push({ text: textOf(l.en), language: 'en' });
-    if (l.ru) out.push({ text: textOf(l.ru), language: 'ru' });
-    if (l.kk) out.push({ text: textOf(l.kk), language: 'kk' });
+    for (const language of CATALOGUE_LANGS) {
+      const t = l[language];
+      if (t) out.push({ text: textOf(t), language });
+    }
   }
   const { match, no_match, debunk } = entry.examples;
   for (const ex of [...match, ...no_match, ...debunk]) out.push({ text: textOf(ex.text), language: ex.lang });

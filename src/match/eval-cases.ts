@@ -4,14 +4,14 @@
  * every catalogue entry's own examples (match → promote, no_match → neutral, debunk → debunk).
  */
 import { z } from 'zod';
-import type { Catalogue } from '../model/catalogue.js';
+import { CATALOGUE_LANGS, type Catalogue } from '../model/catalogue.js';
 
 export const EVAL_KINDS = ['promote', 'debunk', 'reports', 'neutral'] as const;
 
 export const evalCaseSchema = z
   .object({
     id: z.string().min(1),
-    lang: z.enum(['en', 'ru', 'kk']),
+    lang: z.enum(CATALOGUE_LANGS),
     /** promote: pushes the narrative; debunk: refutes it; reports: tells that someone claimed it. */
     kind: z.enum(EVAL_KINDS),
     /** Catalogue ids the text promotes, debunks or reports on; empty for neutral texts. */

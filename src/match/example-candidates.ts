@@ -3,7 +3,8 @@
  * neither a pattern nor the signals matched. Stance and scope are read exactly as for a pattern's
  * window; an `exclude` term in the window cancels it; the reason says where the match came from.
  */
-import type { Match } from '../model/types.js';
+import { whyLine } from '../lang/phrases/why.js';
+import type { Match, WhyReason } from '../model/types.js';
 import type { CompiledCatalogue } from './catalogue-index.js';
 import type { SentenceCues } from './cue-kinds.js';
 import type { Doc } from './document.js';
@@ -51,6 +52,7 @@ export function exampleCandidates(
       scareQuoted: ctx.quoted.anyWindow(windows),
       ...claimScope(ctx.scope, windows, x.window.used),
     });
+    const reason: WhyReason = { code: decided.code, exampleWords: x.shared };
     out.push({
       entry: x.entry,
       match: {
@@ -60,7 +62,8 @@ export function exampleCandidates(
         confidence: exampleSupport(x) * decided.clarity,
         method: 'lexical',
         evidence: quotes,
-        why: `${decided.why}; close to one of the entry's examples (${x.shared} rare words shared)`,
+        why: whyLine(reason),
+        reason,
       },
     });
   }

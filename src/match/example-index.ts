@@ -45,15 +45,17 @@ function wordsOf(text: string): string[] {
 
 export function compileExamples(
   catalogue: Catalogue,
-  intern: (term: string, kazakh: boolean) => number | null,
+  intern: (term: string, marked: boolean) => number | null,
+  /** True for a language whose texts are read in its marked mode (Kazakh). */
+  isMarked: (lang: string) => boolean,
 ): CompiledExamples {
-  const stemOf = (w: string, kk: boolean) => stemFolded(w, kk);
+  const stemOf = (w: string, marked: boolean) => stemFolded(w, marked);
   const entriesByStem = new Map<string, Set<number>>();
   catalogue.entries.forEach((e, i) => {
     const all = [...e.examples.match, ...e.examples.no_match, ...e.examples.debunk];
     for (const ex of all) {
       for (const w of wordsOf(ex.text)) {
-        const key = stemOf(w, ex.lang === 'kk');
+        const key = stemOf(w, isMarked(ex.lang));
         const set = entriesByStem.get(key) ?? new Set<number>();
         set.add(i);
         entriesByStem.set(key, set);
@@ -64,18 +66,18 @@ export function compileExamples(
   const byTerm = new Map<number, number[]>();
   catalogue.entries.forEach((e, entry) => {
     const forbidden = new Set(
-      e.examples.no_match.flatMap((ex) => wordsOf(ex.text).map((w) => stemOf(w, ex.lang === 'kk'))),
+      e.examples.no_match.flatMap((ex) => wordsOf(ex.text).map((w) => stemOf(w, isMarked(ex.lang)))),
     );
     for (const ex of e.examples.match) {
-      const kk = ex.lang === 'kk';
+      const marked = isMarked(ex.lang);
       const ids = new Set<number>();
       const seen = new Set<string>();
       for (const w of wordsOf(ex.text)) {
-        const key = stemOf(w, kk);
+        const key = stemOf(w, marked);
         if (seen.has(key) || forbidden.has(key)) continue;
         seen.add(key);
         if ((entriesByStem.get(key)?.size ?? 0) >= MAX_ENTRIES) continue;
-        const id = intern(w, kk);
+        const id = intern(w, marked);
         if (id !== null) ids.add(id);
       }
       if (ids.size < MIN_SHARED) continue;

@@ -38,9 +38,11 @@
  * each pattern keeps at most MAX_WINDOWS windows (windows.ts), and words over MAX_WORD_LENGTH
  * characters match nothing (term-index.ts).
  */
+import { whyLine } from '../lang/phrases/why.js';
+import type { LanguageRegistry } from '../lang/registry.js';
 import type { Catalogue } from '../model/catalogue.js';
 import type { LexicalMatcher, MatchInput } from '../model/ports.js';
-import type { Match } from '../model/types.js';
+import type { Match, WhyReason } from '../model/types.js';
 import { createSourceLookup } from '../sources/lookup.js';
 import type { Source } from '../sources/schema.js';
 import { type CompiledCatalogue, type CompiledEntry, compileCatalogue } from './catalogue-index.js';
@@ -48,11 +50,12 @@ import { round2, supportScore } from './confidence.js';
 import { emptyCues, type SentenceCues } from './cue-kinds.js';
 import { type Doc, prepareDocument, sentenceText } from './document.js';
 import { evidenceOf, ScareQuotes } from './evidence.js';
+import { matchLanguage } from './language-facts.js';
 import { type CueMark, claimScope, ScopeContext } from './scope.js';
 import { exampleCandidates } from './example-candidates.js';
 import { matchSignals, type SignalMatch, signalSupport } from './signals.js';
 import { sourceOf, withSource } from './source-signal.js';
-import { anyCounter, decideStance, WHY } from './stance.js';
+import { anyCounter, decideStance } from './stance.js';
 import type { Occurrence } from './term-index.js';
 import { type ConceptHit, findWindows } from './windows.js';
 
@@ -63,6 +66,11 @@ export interface LexicalMatcherOptions {
   naive?: boolean;
   /** The listed outlets and channels (sources/*.yaml): an article's URL on one is a source signal. */
   sources?: ReadonlyArray<Source>;
+  /**
+   * The languages whose cues, abbreviations and scope words the matcher reads; the shipped lang/
+   * folder unless given. Stemming and transliteration always follow the shipped folder (text/).
+   */
+  languages?: LanguageRegistry;
 }
 
 interface Found {
@@ -86,10 +94,6 @@ function colonAfter(doc: Doc, o: Occurrence<number>): boolean {
   const between = rest.slice(0, colon);
   return !/[.!?\n]/.test(between) && between.split(/\s+/).filter(Boolean).length <= 2;
 }
-
-/** A fact-check lede: "No, NATO did not open…", "Нет, …", "Жоқ, …". */
-const NO_LEDE = /^["«“]?(no|нет|жоқ|joq)\s*[,:—–-]/i;
-const LEDE_START = new Set(['n', 'н', 'ж', 'j', '"', '«', '“']);
 
 /** Shared by every sentence without a cue (never written: a sentence gets its own on its first cue). */
 const NO_CUES: SentenceCues = Object.freeze(emptyCues());
@@ -134,12 +138,14 @@ function group(
       if (cue === 'official' && colonAfter(doc, o)) c.speech++;
     }
   }
-  for (let i = 0; i < count; i++) {
+  // A fact-check lede ("No, NATO did not open…", "Нет, …", "Жоқ, …") refutes. Only sentences that
+  // open with a lede word's first letter (or a quote) can be one: test those alone.
+  const { noLede, ledeStart } = compiled.lang;
+  for (let i = 0; noLede !== null && i < count; i++) {
     const s = doc.sentences[i];
     if (!s) continue;
     const source = s.source === 'title' ? doc.title : doc.text;
-    // Only sentences that open with n/н/ж/j (or a quote) can be a "No, …" lede: test those alone.
-    if (LEDE_START.has(source[s.start]?.toLowerCase() ?? '') && NO_LEDE.test(sentenceText(doc, i)))
+    if (ledeStart.has(source[s.start]?.toLowerCase() ?? '') && noLede.test(sentenceText(doc, i)))
       cuesAt(cues, i).refute++;
   }
   if (all) for (let e = 0; e < compiled.entries.length; e++) candidates.add(e);
@@ -171,7 +177,7 @@ export function matchDocument(
   const occurrences = opts.naive ? compiled.index.scanNaive(doc) : compiled.index.scan(doc);
   const { cues, marks, byTerm, candidates } = group(compiled, doc, occurrences, opts.naive === true);
   const counterAnywhere = anyCounter(cues);
-  const scope = new ScopeContext(doc, marks);
+  const scope = new ScopeContext(doc, marks, compiled.lang);
   const quoted = new ScareQuotes(doc);
   const questionHeadline = sentenceText(doc, 0).trim().endsWith('?');
   const found: Found[] = [];
@@ -190,25 +196,27 @@ export function matchDocument(
       const evidence = m.sentences.slice(0, SIGNAL_EVIDENCE).sort((a, b) => a - b);
       const subject = [...m.sentences, ...claimWords.map((h) => h.sentence)];
       const decided = decideStance({ ...base, evidence, subject, scareQuoted: false });
-      const why = `${decided.why}; the narrative's vocabulary: ${m.terms.map((t) => `«${t}»`).join(', ')}`;
-      return { ...decided, why, evidence };
+      const reason: WhyReason = { code: decided.code, vocabulary: m.terms };
+      return { ...decided, reason, why: whyLine(reason), evidence };
     };
     let match: Match;
     if (windows.length > 0) {
       const { all, quotes } = evidenceOf(doc, windows, opts.maxEvidence ?? 3);
-      let { stance, clarity, why } = decideStance({
+      const decided = decideStance({
         ...base,
         evidence: all,
         subject: claimWords.map((h) => h.sentence),
         scareQuoted: quoted.anyWindow(windows),
         ...claimScope(scope, windows, claimWords),
       });
+      let { stance, clarity, why } = decided;
+      let reason: WhyReason = { code: decided.code };
       // Reported or quoted, but the article's own words carry the narrative: it promotes it.
       // Only the sentences outside the reported claim's windows count: the author's own voice.
-      const reported = stance === 'reports' && (why === WHY.attributed || why === WHY.quoted);
+      const reported = stance === 'reports' && (decided.code === 'attributed' || decided.code === 'quoted');
       const inWindows = new Set(windows.flatMap((w) => w.used.map((h) => h.sentence)));
       const own = reported ? signalStance(matchSignals(ce, doc, byTerm, hits, inWindows)) : null;
-      if (own && own.stance === 'promotes') ({ stance, clarity, why } = own);
+      if (own && own.stance === 'promotes') ({ stance, clarity, why, reason } = own);
       const support = supportScore(windows, ce.patterns, ce.concepts.length);
       match = {
         id: ce.entry.id,
@@ -218,6 +226,7 @@ export function matchDocument(
         method: 'lexical',
         evidence: quotes,
         why,
+        reason,
       };
     } else {
       const decided = signalStance(signal);
@@ -232,6 +241,7 @@ export function matchDocument(
         method: 'lexical',
         evidence: evidence.map((i) => ({ quote: sentenceText(doc, i) })).filter((q) => q.quote.length > 0),
         why: decided.why,
+        reason: decided.reason,
       };
     }
     found.push({ entry: e, match });
@@ -257,11 +267,11 @@ export function matchDocument(
 
 /** Builds the matcher over a catalogue: the index is compiled once, here. */
 export function createLexicalMatcher(catalogue: Catalogue, opts: LexicalMatcherOptions = {}): LexicalMatcher {
-  const compiled = compileCatalogue(catalogue);
+  const compiled = compileCatalogue(catalogue, matchLanguage(opts.languages));
   const lookup = opts.sources ? createSourceLookup(opts.sources) : null;
   return {
     match: (article: MatchInput) => {
-      const matches = matchDocument(compiled, prepareDocument(article), opts);
+      const matches = matchDocument(compiled, prepareDocument(article, compiled.lang), opts);
       const source = sourceOf(lookup, article.url);
       if (!source) return matches;
       const rank = (m: Match): number => (m.stance === 'promotes' || m.stance === 'unclear' ? 1 : 0);

@@ -28,6 +28,7 @@
 import { foldCase } from '../text/normalize.js';
 import type { CueKind } from './cue-kinds.js';
 import type { Doc } from './document.js';
+import type { MatchLanguage } from './language-facts.js';
 import type { ConceptHit, WindowMatch } from './windows.js';
 
 export interface CueMark {
@@ -45,13 +46,11 @@ interface Span {
 const SLACK = 2;
 /** "I/we (have long) say that…" is the author speaking: look this many words back for the subject. */
 const SUBJECT_REACH = 3;
-const FIRST_PERSON = new Set(['i', 'we', 'я', 'мы', 'мен', 'біз']);
-/** Kazakh negative verb: stem, -ма/-ме/-ба/-бе/-па/-пе, a tense or participle ending, short tail. */
-const KK_NEGATIVE_VERB =
-  /[а-яәғқңөұүһі]{2}(ма|ме|ба|бе|па|пе)(йды|йді|йтын|йтін|йды|ды|ді|ған|ген|й)[а-яәғқңөұүһі]{0,4}$/;
 
-function kkNegative(doc: Doc, i: number): boolean {
-  return doc.kazakh[i] === 1 && KK_NEGATIVE_VERB.test(foldCase(doc.words[i] ?? ''));
+/** A verb with its marked language's negative suffix (Kazakh "жіберілмейді"): language-facts.ts. */
+function negativeVerb(lang: MatchLanguage, doc: Doc, i: number): boolean {
+  const re = lang.negativeVerb;
+  return re !== null && doc.marked[i] === 1 && re.test(foldCase(doc.words[i] ?? ''));
 }
 
 /** Spans sorted by start, with the largest end among the first i + 1: answers "inside any?" in log n. */
@@ -97,8 +96,8 @@ interface SentenceFacts {
   negationFroms: number[];
   /** All negation marks (a negation inside a claim word is the claim itself, idiom or not). */
   anyNegation: CueMark[];
-  /** Positions of Kazakh negative verbs not inside an idiom, ascending. */
-  kkNegatives: number[];
+  /** Positions of negative verbs (Kazakh -ма/-ме…) not inside an idiom, ascending. */
+  negativeVerbs: number[];
   /** A source and a speech verb: attribution whatever the word order. */
   sourceSays: boolean;
   saysThat: CueMark[];
@@ -115,6 +114,7 @@ export class ScopeContext {
   constructor(
     readonly doc: Doc,
     private readonly marks: readonly (readonly CueMark[] | undefined)[],
+    readonly lang: MatchLanguage,
   ) {}
 
   factsOf(s: number): SentenceFacts {
@@ -124,10 +124,10 @@ export class ScopeContext {
     const has = (k: CueKind) => marks.some((m) => m.cues.includes(k));
     const idioms = new Spans(marks.filter((m) => m.cues.includes('idiom')));
     const anyNegation = marks.filter((m) => m.cues.includes('negation')).sort((a, b) => a.from - b.from);
-    const kkNegatives: number[] = [];
+    const negativeVerbs: number[] = [];
     const { doc } = this;
     for (let i = lastAtMost(doc.sentence, s - 1) + 1; i < doc.words.length && doc.sentence[i] === s; i++) {
-      if (kkNegative(doc, i) && !idioms.contain({ from: i, to: i })) kkNegatives.push(i);
+      if (negativeVerb(this.lang, doc, i) && !idioms.contain({ from: i, to: i })) negativeVerbs.push(i);
     }
     const negations = anyNegation.filter((m) => !idioms.contain(m));
     const hedges = marks.filter((m) => m.cues.includes('hedge'));
@@ -135,7 +135,7 @@ export class ScopeContext {
       negations,
       negationFroms: negations.map((n) => n.from),
       anyNegation,
-      kkNegatives,
+      negativeVerbs,
       sourceSays: has('source') && (has('says') || has('saysThat')),
       // "Эксперты считают, что…" is a hedge, not a named speaker: a clause verb inside a hedge that
       // starts before it (with its subject) is dropped; "claimed that" stays.
@@ -185,7 +185,7 @@ function claimNegative(ctx: ScopeContext, s: number, claimWords: readonly Concep
   if (ctx.factsOf(s).anyNegation.some((n) => claim.contain(n))) return true;
   for (const h of claimWords) {
     if (h.to <= h.from) continue;
-    for (let i = h.from; i <= h.to; i++) if (kkNegative(ctx.doc, i)) return true;
+    for (let i = h.from; i <= h.to; i++) if (negativeVerb(ctx.lang, ctx.doc, i)) return true;
   }
   return false;
 }
@@ -205,7 +205,7 @@ function negatedSentence(ctx: ScopeContext, s: number, hits: readonly ConceptHit
     if (!m || m.from > hi) break;
     if (m.to <= hi) return true;
   }
-  const k = facts.kkNegatives[lastAtMost(facts.kkNegatives, Math.max(0, lo) - 1) + 1];
+  const k = facts.negativeVerbs[lastAtMost(facts.negativeVerbs, Math.max(0, lo) - 1) + 1];
   return k !== undefined && k <= hi;
 }
 
@@ -213,19 +213,19 @@ function attributedSentence(ctx: ScopeContext, s: number, hits: readonly Concept
   const facts = ctx.factsOf(s);
   if (facts.sourceSays || facts.quoteSays) return true;
   if (s + 1 < ctx.doc.sentences.length && ctx.factsOf(s + 1).saysAbove) return true;
-  const { doc } = ctx;
+  const { doc, lang } = ctx;
   let first = Number.POSITIVE_INFINITY;
   for (const h of hits) first = Math.min(first, h.from);
   return facts.saysThat.some((m) => {
     if (hits.some((h) => within(m, h))) return false;
     const word = foldCase(doc.words[m.from] ?? '');
-    if (word === 'деп' || word === 'айтуынша' || word === 'пікірінше') return true;
+    if (lang.attributesAnywhere.has(word)) return true;
     if (m.to >= first) return false;
-    if (word === 'по') return true;
+    if (lang.attributesWithoutSubject.has(word)) return true;
     const opening = m.from === 0 || doc.sentence[m.from - 1] !== doc.sentence[m.from];
     if (opening) return false;
     for (let i = Math.max(0, m.from - SUBJECT_REACH); i < m.from; i++) {
-      if (doc.sentence[i] === doc.sentence[m.from] && FIRST_PERSON.has(foldCase(doc.words[i] ?? '')))
+      if (doc.sentence[i] === doc.sentence[m.from] && lang.firstPerson.has(foldCase(doc.words[i] ?? '')))
         return false;
     }
     return true;

@@ -5,34 +5,19 @@
  * at . ! ? … (possibly repeated, possibly followed by closing quotes or brackets) when whitespace
  * and then the start of a new sentence follow: an upper-case letter, a digit, or an opening quote,
  * bracket or dash followed by one of those. A period does not end a sentence after an
- * abbreviation ("г.", "ул.", "т.д.", "ж.", "Mr.", "Dr.", "U.S.", month names, …) or an initial
- * ("А. Кобринский", "D. Rosenblum"). Direct speech such as «Это фейк!» — заявил он stays one
+ * abbreviation (the languages' `abbreviations`: "г.", "т.д.", "ж.", "Mr.", "U.S.", month names, …)
+ * or an initial ("А. Кобринский", "D. Rosenblum"). Direct speech such as «Это фейк!» — заявил он stays one
  * sentence, because a lower-case word or a dash follows the closing quote.
  *
  * Returns spans into the original string, trimmed, so text.slice(start, end) is a verbatim quote.
  */
 
+import { matchLanguage } from './language-facts.js';
+
 export interface Span {
   start: number;
   end: number;
 }
-
-/** Words (lower case, without the final period) after which a period does not end a sentence. */
-const ABBREVIATIONS = new Set(
-  [
-    // Russian
-    'г гг гр ул пр просп пл пер д им т е п с ст см ср др тыс млн млрд трлн руб коп долл проф акад ген обл р рис',
-    'стр св напр вв тел ред англ рус каз мин сек кв км ок прим зам пред тов гос нач мл сл чел изд',
-    'т.е т.д т.п т.к т.н и.о',
-    // Kazakh
-    'ж жж т.б б.з.б б.з көш ауд',
-    // English
-    'mr mrs ms dr prof st jr sr gen col lt sgt capt gov sen rep vs etc e.g i.e no nos jan feb mar apr jun jul',
-    'aug sep sept oct nov dec inc ltd co corp u.s u.k u.n a.m p.m approx dept fig vol mt ft est ave blvd pres',
-  ]
-    .join(' ')
-    .split(' '),
-);
 
 const TERMINATORS = new Set(['.', '!', '?', '…']);
 const CLOSERS = new Set(['"', "'", '»', '”', '’', ')', ']']);
@@ -63,7 +48,7 @@ function isLetter(c: string): boolean {
 }
 
 /** The word before a period, when it makes the period not a sentence end. */
-function isAbbreviation(text: string, dot: number): boolean {
+function isAbbreviation(text: string, dot: number, abbreviations: ReadonlySet<string>): boolean {
   let k = dot;
   while (k > 0 && dot - k < 20) {
     const c = text[k - 1] ?? '';
@@ -73,7 +58,7 @@ function isAbbreviation(text: string, dot: number): boolean {
   const before = text.slice(k, dot);
   if (!before) return false;
   const word = before.toLowerCase().replace(/^\.+/, '');
-  if (ABBREVIATIONS.has(word)) return true;
+  if (abbreviations.has(word)) return true;
   // An initial: a single upper-case letter ("А." in "А. Кобринский").
   return before.length === 1 && UPPER.test(before);
 }
@@ -121,8 +106,11 @@ function pushTrimmed(out: Span[], text: string, start: number, end: number): voi
 
 const CANDIDATE_RE = /[.!?…\n\r\u2028\u2029]/g;
 
-/** Splits `text` into sentence spans (see the module comment). */
-export function splitSentences(text: string): Span[] {
+/** Splits `text` into sentence spans (see the module comment); abbreviations: the shipped languages' unless given. */
+export function splitSentences(
+  text: string,
+  abbreviations: ReadonlySet<string> = matchLanguage().abbreviations,
+): Span[] {
   const out: Span[] = [];
   const n = text.length;
   let start = 0;
@@ -144,7 +132,7 @@ export function splitSentences(text: string): Span[] {
       j >= n ||
       (isSpace(text[j] ?? '') &&
         startsSentence(text, j + 1) &&
-        !(c === '.' && j === i + 1 && isAbbreviation(text, i)));
+        !(c === '.' && j === i + 1 && isAbbreviation(text, i, abbreviations)));
     if (endsHere) {
       pushTrimmed(out, text, start, j);
       start = j;

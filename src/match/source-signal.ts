@@ -5,11 +5,10 @@
  * `reports` for attribution or quotation marks alone (a refutation, distancing, or a counter-voice in
  * the article keeps its stance). The `why` names the outlet and who classified it.
  */
+import { whyLine } from '../lang/phrases/why.js';
 import type { Match } from '../model/types.js';
-import { describeSource } from '../sources/describe.js';
 import type { SourceLookup } from '../sources/lookup.js';
 import type { Source } from '../sources/schema.js';
-import { WHY } from './stance.js';
 
 export function sourceOf(lookup: SourceLookup | null, url: string | null | undefined): Source | null {
   if (!lookup || !url) return null;
@@ -18,11 +17,19 @@ export function sourceOf(lookup: SourceLookup | null, url: string | null | undef
 
 /** The match as published by `source`: reported-only matches promote; every alerting one says where. */
 export function withSource(m: Match, source: Source): Match {
-  const line = `published by ${source.name} (${describeSource(source)})`;
-  const why = m.why ?? '';
-  const reportedOnly =
-    m.stance === 'reports' && (why.startsWith(WHY.attributed) || why.startsWith(WHY.quoted));
-  if (reportedOnly) return { ...m, stance: 'promotes', why: `${why}, with no counter-voice, ${line}` };
-  if (m.stance === 'promotes' || m.stance === 'unclear') return { ...m, why: why ? `${why}; ${line}` : line };
-  return m;
+  const reason = m.reason;
+  if (!reason) return m;
+  const reportedOnly = m.stance === 'reports' && (reason.code === 'attributed' || reason.code === 'quoted');
+  if (!reportedOnly && m.stance !== 'promotes' && m.stance !== 'unclear') return m;
+  const classifiedBy = [...new Set(source.classified_by.map((c) => c.who))];
+  const sourced = {
+    ...reason,
+    source: { name: source.name, kind: source.kind, classifiedBy, decided: reportedOnly },
+  };
+  return {
+    ...m,
+    ...(reportedOnly ? { stance: 'promotes' as const } : {}),
+    why: whyLine(sourced),
+    reason: sourced,
+  };
 }

@@ -2,8 +2,8 @@
  * Stance: does the article promote, report on, debunk, or say something unclear about an entry?
  *
  * Inputs are the sentences that carry the match (the evidence), the stance cues found in every
- * sentence (cues.ts), the sentences that name the claim's subject (a word of one of the entry's
- * concepts), and whether a matched term sits in scare quotes. "Near" means an evidence sentence or
+ * sentence (lang/<id>/cues.yaml), the sentences that name the claim's subject (a word of one of
+ * the entry's concepts), and whether a matched term sits in scare quotes. "Near" means an evidence sentence or
  * the sentence just before or after one. "About the claim" means near, or naming its subject: a
  * refutation or distancing cue anywhere else ("people enjoy fake flowers") concerns something
  * else and counts for nothing, so one stray word cannot switch an alert off.
@@ -12,8 +12,8 @@
  *  1b. (after 2) A negation scoping over the claim's words in an evidence sentence ("There are no
  *     US biolabs in Kazakhstan", "Пентагон не перевозил…", "биозертханалары жоқ") → debunks.
  *  2. A refutation cue near ("fake", "опровергли", "жалған ақпарат", a sentence opening with
- *     "No," / "Нет," / "Жоқ,"), or an official denial (see cues.ts) in an evidence sentence itself
- *     → debunks.
+ *     "No," / "Нет," / "Жоқ,"), or an official denial (lang/cue-kinds.ts) in an evidence sentence
+ *     itself → debunks.
  *  3. Article level: a refutation in the headline, or refutations in at least
  *     max(2, 8% of the sentences) sentences, the headline and those sentences about the claim
  *     → debunks (unclear if a counter cue occurs anywhere).
@@ -34,10 +34,11 @@
  *     anywhere in the article, each about the claim → reports.
  *  8. Otherwise → promotes.
  *
- * `why` is one line for the reply: why this stance.
+ * `code` says why (a WhyCode); `why` is its English line (lang/phrases/why.ts words it per language).
  * `clarity` (0..1) says how clean the signals are; it scales the match's confidence.
  */
-import type { Stance } from '../model/types.js';
+import { whyLine } from '../lang/phrases/why.js';
+import type { Stance, WhyCode } from '../model/types.js';
 import type { SentenceCues } from './cue-kinds.js';
 
 export interface StanceInput {
@@ -66,28 +67,19 @@ export function anyCounter(cues: readonly SentenceCues[]): boolean {
 export interface StanceResult {
   stance: Stance;
   clarity: number;
+  code: WhyCode;
+  /** The code's English line. */
   why: string;
 }
 
 const ARTICLE_SHARE = 0.08;
 
-export const WHY = {
-  counter: 'mixed: the article dismisses a denial or insists the claim is true',
-  refuted: 'the article refutes the claim',
-  negated: 'the article states the claim negated',
-  refutedArticle: 'the article refutes the claim in its headline or throughout',
-  distance: 'the article keeps the claim at a distance',
-  quoted: 'the article puts the claim in quotation marks',
-  attributed: 'reports what a named third party claimed',
-  launderedReported: 'hedged or attributed to unnamed sources, and the article carries a counter-voice',
-  laundered: 'repeats the claim, hedged or attributed to unnamed sources, with no denial or counter-voice',
-  reportedArticle: 'the article distances itself from the claim elsewhere',
-  own: "states the claim in the article's own voice",
-} as const;
+function result(stance: Stance, clarity: number, code: WhyCode): StanceResult {
+  return { stance, clarity, code, why: whyLine({ code }) };
+}
 
 function laundering(counterVoice: boolean): StanceResult {
-  if (counterVoice) return { stance: 'reports', clarity: 0.9, why: WHY.launderedReported };
-  return { stance: 'promotes', clarity: 0.9, why: WHY.laundered };
+  return counterVoice ? result('reports', 0.9, 'launderedReported') : result('promotes', 0.9, 'laundered');
 }
 
 export function decideStance(input: StanceInput): StanceResult {
@@ -123,16 +115,13 @@ export function decideStance(input: StanceInput): StanceResult {
   const responded = cues.some((c) => c.response > 0);
   const counterVoice = refuteSentences > 0 || distanceSentences > 0 || responded;
 
-  if (local.counter > 0) return { stance: 'unclear', clarity: 0.85, why: WHY.counter };
-  if (local.refute > 0)
-    return { stance: 'debunks', clarity: local.distance > 0 ? 1 : 0.95, why: WHY.refuted };
-  if (input.negated) return { stance: 'debunks', clarity: 0.8, why: WHY.negated };
+  if (local.counter > 0) return result('unclear', 0.85, 'counter');
+  if (local.refute > 0) return result('debunks', local.distance > 0 ? 1 : 0.95, 'refuted');
+  if (input.negated) return result('debunks', 0.8, 'negated');
   if ((title && title.refute > 0) || refuteSentences >= many) {
-    return counterAnywhere
-      ? { stance: 'unclear', clarity: 0.85, why: WHY.counter }
-      : { stance: 'debunks', clarity: 0.85, why: WHY.refutedArticle };
+    return counterAnywhere ? result('unclear', 0.85, 'counter') : result('debunks', 0.85, 'refutedArticle');
   }
-  if (local.distance > 0) return { stance: 'reports', clarity: 0.9, why: WHY.distance };
+  if (local.distance > 0) return result('reports', 0.9, 'distance');
   // «центр НАТО»: США планирует…? — quotation marks under a rhetorical headline are no distance.
   const head = cues[0];
   const rhetorical =
@@ -140,18 +129,14 @@ export function decideStance(input: StanceInput): StanceResult {
     about.has(0) &&
     head !== undefined &&
     head.refute + head.distance === 0;
-  if (input.scareQuoted && !rhetorical) return { stance: 'reports', clarity: 0.8, why: WHY.quoted };
+  if (input.scareQuoted && !rhetorical) return result('reports', 0.8, 'quoted');
   // A named speaker is reported, unless the article piles hedged sources on top with no counter-voice.
   const piled = hedgeSentences >= many && !counterVoice;
-  if (input.attributed && !piled) return { stance: 'reports', clarity: 0.9, why: WHY.attributed };
+  if (input.attributed && !piled) return result('reports', 0.9, 'attributed');
   const hedged = local.hedge > 0 || (title !== undefined && title.hedge > 0) || hedgeSentences >= many;
   if (hedged) return laundering(counterVoice);
   if ((title && title.distance > 0) || distanceSentences >= many || refuteSentences > 0) {
-    return { stance: 'reports', clarity: 0.75, why: WHY.reportedArticle };
+    return result('reports', 0.75, 'reportedArticle');
   }
-  return {
-    stance: 'promotes',
-    clarity: distanceSentences > 0 || counterAnywhere ? 0.9 : 1,
-    why: WHY.own,
-  };
+  return result('promotes', distanceSentences > 0 || counterAnywhere ? 0.9 : 1, 'own');
 }

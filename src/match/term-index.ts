@@ -31,9 +31,9 @@ export class TermIndex<P> {
   private prefixLengths: number[] = [];
   private readonly byCrossPrefix = new Map<string, CompiledTerm<P>[]>();
   private crossPrefixLengths: number[] = [];
-  /** Per article word, in plain and in Kazakh mode: the terms whose first word it matches. */
+  /** Per article word, in plain and in marked mode: the terms whose first word it matches. */
   private readonly memo = new Map<string, CompiledTerm<P>[]>();
-  private readonly memoKazakh = new Map<string, CompiledTerm<P>[]>();
+  private readonly memoMarked = new Map<string, CompiledTerm<P>[]>();
   /** Set when a term is added after lookups were memoized. */
   private stale = false;
 
@@ -42,8 +42,8 @@ export class TermIndex<P> {
   }
 
   /** Adds a term; false when it has no words. */
-  add(term: string, kazakh: boolean, payload: P): boolean {
-    const words = compileTerm(term, kazakh);
+  add(term: string, marked: boolean, payload: P): boolean {
+    const words = compileTerm(term, marked);
     const first = words?.[0];
     if (!words || !first) return false;
     const compiled: CompiledTerm<P> = { id: this.terms.length, words, payload };
@@ -69,17 +69,17 @@ export class TermIndex<P> {
   }
 
   /** Terms whose first word matches this article word. */
-  candidates(word: string, kazakh: boolean): CompiledTerm<P>[] {
+  candidates(word: string, marked: boolean): CompiledTerm<P>[] {
     if (this.stale) {
       this.memo.clear();
-      this.memoKazakh.clear();
+      this.memoMarked.clear();
       this.stale = false;
     }
-    const memo = kazakh ? this.memoKazakh : this.memo;
+    const memo = marked ? this.memoMarked : this.memo;
     const hit = memo.get(word);
     if (hit) return hit;
     const found = new Set<CompiledTerm<P>>();
-    const keys = wordKeys(word, kazakh);
+    const keys = wordKeys(word, marked);
     for (const k of keys.keys) for (const t of this.byKey.get(`k:${k}`) ?? []) found.add(t);
     if (otherScriptTag(keys.script)) {
       for (const n of keys.names) for (const t of this.byKey.get(`n:${n}`) ?? []) found.add(t);
@@ -103,11 +103,11 @@ export class TermIndex<P> {
   /** Every occurrence of every term in the words; a multi-word term needs consecutive words of one sentence. */
   scan(input: ScanInput): Occurrence<P>[] {
     const out: Occurrence<P>[] = [];
-    const { words, sentence, kazakh } = input;
+    const { words, sentence, marked } = input;
     for (let i = 0; i < words.length; i++) {
       const word = words[i] ?? '';
       if (word.length > MAX_WORD_LENGTH) continue;
-      for (const term of this.candidates(word, kazakh[i] === 1)) {
+      for (const term of this.candidates(word, marked[i] === 1)) {
         const last = i + term.words.length - 1;
         if (last > i && !this.restMatches(input, i, term)) continue;
         out.push({ term, from: i, to: last, sentence: sentence[i] ?? 0 });
@@ -122,11 +122,11 @@ export class TermIndex<P> {
    */
   scanNaive(input: ScanInput): Occurrence<P>[] {
     const out: Occurrence<P>[] = [];
-    const { words, sentence, kazakh } = input;
+    const { words, sentence, marked } = input;
     for (let i = 0; i < words.length; i++) {
       const word = words[i] ?? '';
       if (word.length > MAX_WORD_LENGTH) continue;
-      const keys = wordKeys(word, kazakh[i] === 1);
+      const keys = wordKeys(word, marked[i] === 1);
       for (const term of this.terms) {
         const first = term.words[0];
         if (!first || !wordMatches(word, keys, first, true)) continue;
@@ -139,13 +139,13 @@ export class TermIndex<P> {
   }
 
   private restMatches(input: ScanInput, i: number, term: CompiledTerm<P>): boolean {
-    const { words, sentence, kazakh } = input;
+    const { words, sentence, marked } = input;
     for (let j = 1; j < term.words.length; j++) {
       const word = words[i + j];
       const cw = term.words[j];
       if (word === undefined || !cw || sentence[i + j] !== sentence[i]) return false;
       if (word.length > MAX_WORD_LENGTH) return false;
-      if (!wordMatches(word, wordKeys(word, kazakh[i + j] === 1), cw)) return false;
+      if (!wordMatches(word, wordKeys(word, marked[i + j] === 1), cw)) return false;
     }
     return true;
   }

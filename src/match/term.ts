@@ -31,8 +31,8 @@ export interface ScanInput {
   words: readonly string[];
   /** The sentence index of each word. */
   sentence: readonly number[];
-  /** 1 when the word is read in Kazakh mode. */
-  kazakh: readonly number[];
+  /** 1 when the word is read in its script's marked language (document.ts). */
+  marked: readonly number[];
 }
 
 export interface Occurrence<P> {
@@ -53,21 +53,21 @@ function swapTag(name: string): string {
 }
 
 /** Parses a term ("центр НАТО", "биолаборатори*", "territorial-defence") into words; null when empty. */
-export function compileTerm(term: string, kazakh: boolean): CompiledWord[] | null {
+export function compileTerm(term: string, marked: boolean): CompiledWord[] | null {
   const words: CompiledWord[] = [];
   for (const chunk of term.trim().split(/\s+/)) {
     const isPrefix = chunk.endsWith('*');
     const tokens = tokenize(chunk.replace(/\*+$/, ''));
     tokens.forEach((t, i) => {
       if (isPrefix && i === tokens.length - 1 && t.word.length >= MIN_PREFIX) {
-        const k = wordKeys(t.word, kazakh, 'term');
+        const k = wordKeys(t.word, marked, 'term');
         const name = k.script === 'other' ? '' : nameKey(t.word);
         const crossPrefix =
           name.length >= MIN_CROSS_PREFIX ? swapTag((k.script === 'cyrillic' ? 'c:' : 'l:') + name) : null;
         words.push({ prefix: t.word, crossPrefix, keys: [], crossNames: [] });
         return;
       }
-      const k = wordKeys(t.word, kazakh, 'term');
+      const k = wordKeys(t.word, marked, 'term');
       words.push({ prefix: null, crossPrefix: null, keys: k.keys, crossNames: k.names.map(swapTag) });
     });
   }

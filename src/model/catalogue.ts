@@ -9,6 +9,10 @@ import { urlProblem } from './urls.js';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
+/** The languages catalogue texts and terms are written in (the keys of every text and term list). */
+export const CATALOGUE_LANGS = ['en', 'ru', 'kk'] as const;
+export type CatalogueLang = (typeof CATALOGUE_LANGS)[number];
+
 /**
  * YYYY-MM-DD, or YYYY-MM / YYYY when only the month or the year is known (sources often give no
  * more: never invent the missing part). A real calendar date: 2023-02-30 is refused.
@@ -108,7 +112,7 @@ export const matchDefinition = z.strictObject({
 });
 
 export const exampleText = z.strictObject({
-  lang: z.enum(['en', 'ru', 'kk']),
+  lang: z.enum(CATALOGUE_LANGS),
   text: nonEmpty,
   note: nonEmpty.optional(),
   /** Where these words were seen: required when the text names a person or institution (claims/meta/actors.yaml). */
@@ -138,7 +142,7 @@ export const denial = z.strictObject({
   /** How the denial reached us when it was not published by the body itself, e.g. "quoted by TASS". */
   via: nonEmpty.optional(),
   /** A short quote in its original language, only when the source has it verbatim. */
-  quote: z.strictObject({ text: nonEmpty, lang: z.enum(['en', 'ru', 'kk']) }).optional(),
+  quote: z.strictObject({ text: nonEmpty, lang: z.enum(CATALOGUE_LANGS) }).optional(),
 });
 
 export const source = z.strictObject({

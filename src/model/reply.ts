@@ -29,7 +29,7 @@ export interface ReplyEntry {
   evidence: string | null;
   /** True when this match is what raises the alert. */
   alerting: boolean;
-  /** One line (English) on why this stance, e.g. "repeats the claim, attributed to unnamed sources…". */
+  /** One line, in the reply's language, on why this stance, e.g. "repeats the claim, attributed to unnamed sources…". */
   why?: string;
 }
 

@@ -3,7 +3,11 @@
  * The JSON shapes here are a contract (see README "JSON output"): change them only on purpose.
  */
 
-export type Language = 'en' | 'ru' | 'kk' | 'other';
+/**
+ * A text's language: the id of a language of the registry (lang/<id>/: en, ru and kk ship), or
+ * 'other'. A new language folder adds its id without a code change, hence the open string.
+ */
+export type Language = string;
 /** The languages replies and the catalogue are written in (English always; Russian and Kazakh where translated). */
 export type ReplyLang = 'en' | 'ru' | 'kk';
 export type Stance = 'promotes' | 'reports' | 'debunks' | 'unclear';
@@ -72,8 +76,40 @@ export interface Match {
   confidence: number;
   method: Method;
   evidence: Evidence[];
-  /** One line for the reply: why this stance (e.g. "repeats the claim, attributed to others, with no denial"). */
+  /** One line (English) on why this stance (e.g. "repeats the claim, attributed to others, with no denial"). */
   why?: string;
+  /** The same as data, so a reply can say it in its own language (lang/phrases/why.ts). */
+  reason?: WhyReason;
+}
+
+/** Why a lexical match has its stance (match/stance.ts explains each). */
+export type WhyCode =
+  | 'counter'
+  | 'refuted'
+  | 'negated'
+  | 'refutedArticle'
+  | 'distance'
+  | 'quoted'
+  | 'attributed'
+  | 'launderedReported'
+  | 'laundered'
+  | 'reportedArticle'
+  | 'own';
+
+export interface WhyReason {
+  code: WhyCode;
+  /** The narrative's vocabulary found across the article, as the catalogue writes it. */
+  vocabulary?: string[];
+  /** Rare words shared with one of the entry's examples (a match found through an example). */
+  exampleWords?: number;
+  /** The listed outlet or channel that published the article (sources/*.yaml). */
+  source?: {
+    name: string;
+    kind: string;
+    classifiedBy: string[];
+    /** True when the source decided the stance (a reported-only match became `promotes`). */
+    decided: boolean;
+  };
 }
 
 export interface CheckError {

@@ -3,6 +3,7 @@ import type { Catalogue } from '../model/catalogue.js';
 import { isAlerting } from '../model/alert.js';
 import { entryCard, type ReplyLang } from './entry-card.js';
 import { phrases } from '../lang/phrases/index.js';
+import { whyLine } from '../lang/phrases/why.js';
 import type { Reply, ReplyEntry, ReplyItem } from '../model/reply.js';
 import type { CheckDetails, Match } from '../model/types.js';
 
@@ -34,7 +35,8 @@ function toEntry(m: Match, opts: ComposeOptions): ReplyEntry | null {
     method: m.method,
     evidence: m.evidence[0]?.quote ?? null,
     alerting: isAlerting(m, opts.alertThreshold),
-    ...(m.why ? { why: m.why } : {}),
+    // The reason in the reply's language; a match without one (an older cached result) keeps its line.
+    ...(m.why ? { why: m.reason ? whyLine(m.reason, opts.lang) : m.why } : {}),
   };
 }
 

@@ -1,15 +1,17 @@
 /**
  * Text normalization for matching, in Russian, Kazakh (Cyrillic and Latin script) and English.
  *
- * - foldCase: Unicode NFC, lower case, ё→е, typographic quotes to ' and ", dashes to -, no-break
- *   spaces to spaces, soft hyphens and zero-width characters removed. Kazakh letters are kept.
+ * - foldCase: Unicode NFC, lower case, the languages' letter folds (ё→е: lang/ru/language.yaml),
+ *   typographic quotes to ' and ", dashes to -, no-break spaces to spaces, soft hyphens and
+ *   zero-width characters removed. Kazakh letters are kept.
  * - tokenize: words are runs of Unicode letters, combining marks and digits (an inner apostrophe is
  *   kept: "Kazakhstan's"). Hyphenated words are split into their parts ("конференц-зал" →
  *   "конференц", "зал"; "territorial-defence" → "territorial", "defence"), so a multi-word term
  *   "territorial defence" meets both spellings. Offsets point into the original string.
- * - stem: Snowball for Russian and English; the light Kazakh stemmer (kazakh-stem.ts) for a word
- *   with Kazakh-specific letters (әғқңөұүһі, or ä ğ ı ñ ş ū ǵ ń in Latin script) or when the
- *   language hint is "kk". Numbers are kept as they are.
+ * - stem: the stemmer of the script's default language (Snowball Russian for Cyrillic, English for
+ *   Latin); the script's marked language's stemmer (the light Kazakh one) for a word with its
+ *   letters (әғқңөұүһі, or ä ğ ı ñ ş ū ǵ ń in Latin script) or when the language hint is that
+ *   language. Which language is which is data (lang/, the registry). Numbers are kept as they are.
  * - termKeys: fold → tokenize → stem.
  */
 import {
@@ -21,9 +23,11 @@ import {
   SINGLE_QUOTES,
   WIDE_SPACES,
 } from './fold-chars.js';
-import snowball from 'snowball-stemmers';
+import { hasMarkingLetters, isMarkedLanguage, LETTER_FOLD, stemIn } from '../lang/text-facts.js';
 import type { Language } from '../model/types.js';
-import { stemKazakhCyrillic, stemKazakhLatin } from './kazakh-stem.js';
+import { type Script, scriptOf } from '../lang/scripts.js';
+
+export { type Script, scriptOf };
 
 export interface Token {
   /** The folded word. */
@@ -33,17 +37,18 @@ export interface Token {
   end: number;
 }
 
-const ruStemmer = snowball.newStemmer('russian');
-const enStemmer = snowball.newStemmer('english');
-
+const FOLDED_LETTERS = Object.keys(LETTER_FOLD).join('');
 const FOLD_MAP: Record<string, string> = {
-  ё: 'е',
+  ...LETTER_FOLD,
   ...Object.fromEntries([...DOUBLE_QUOTES].map((c) => [c, '"'])),
   ...Object.fromEntries([...SINGLE_QUOTES, ...OTHER_SINGLE].map((c) => [c, "'"])),
   ...Object.fromEntries([...DASHES].map((c) => [c, '-'])),
   ...Object.fromEntries([...WIDE_SPACES].map((c) => [c, ' '])),
 };
-const FOLD_RE = charClass(`ё${DOUBLE_QUOTES}${SINGLE_QUOTES}${OTHER_SINGLE}${DASHES}${WIDE_SPACES}`, 'g');
+const FOLD_RE = charClass(
+  `${FOLDED_LETTERS}${DOUBLE_QUOTES}${SINGLE_QUOTES}${OTHER_SINGLE}${DASHES}${WIDE_SPACES}`,
+  'g',
+);
 const INVISIBLE_RE = charClass(INVISIBLE, 'g');
 
 /** Case- and typography-folded text (see the module comment). */
@@ -57,8 +62,8 @@ export function foldCase(s: string): string {
 
 const WORD_RE = /[\p{L}\p{M}\p{N}\u00ad\u200b-\u200d\u2060]+(?:['’ʼ][\p{L}\p{M}]+)*/gu;
 const WORD_CHAR_RE = /[\p{L}\p{M}\p{N}]/u;
-const LENGTH_KEEPING_RE = /[ё’ʼ]/g;
-const LENGTH_KEEPING: Record<string, string> = { ё: 'е', '’': "'", ʼ: "'" };
+const LENGTH_KEEPING_RE = charClass(`${FOLDED_LETTERS}’ʼ`, 'g');
+const LENGTH_KEEPING: Record<string, string> = { ...LETTER_FOLD, '’': "'", ʼ: "'" };
 const NEEDS_NFC_RE = /[\u0300-\u036f\u1100-\u11ff\u3099\u309a]/;
 
 /** Word characters below U+0530 (Latin, combining marks, Greek, Cyrillic): a lookup table. */
@@ -126,41 +131,28 @@ export function tokenize(s: string): Token[] {
   return out;
 }
 
-const CYRILLIC_RE = /\p{Script=Cyrillic}/u;
-const LATIN_RE = /\p{Script=Latin}/u;
-const KK_CYRILLIC_RE = /[әғқңөұүһі]/;
-const KK_LATIN_RE = /[äğıñşūǵń]/;
 const DIGITS_RE = /^\p{N}+$/u;
 
-export type Script = 'cyrillic' | 'latin' | 'other';
-
-export function scriptOf(word: string): Script {
-  if (CYRILLIC_RE.test(word)) return 'cyrillic';
-  if (LATIN_RE.test(word)) return 'latin';
-  return 'other';
-}
-
-/** True when a folded word has letters only Kazakh uses (Cyrillic or Latin script). */
+/** True when a folded word has letters only a marked language uses (Kazakh, in either script). */
 export function hasKazakhLetters(word: string): boolean {
-  return KK_CYRILLIC_RE.test(word) || KK_LATIN_RE.test(word);
+  return hasMarkingLetters(word);
 }
 
-/** Stems a word that is already folded. `kazakh` forces the Kazakh stemmer for its script. */
-export function stemFolded(word: string, kazakh = false): string {
+/** Stems a word that is already folded. `marked` forces its script's marked language's stemmer. */
+export function stemFolded(word: string, marked = false): string {
   if (DIGITS_RE.test(word)) return word;
-  const script = scriptOf(word);
-  const kk = kazakh || hasKazakhLetters(word);
-  if (script === 'cyrillic') return kk ? stemKazakhCyrillic(word) : ruStemmer.stem(word);
-  if (script === 'latin') return kk ? stemKazakhLatin(word) : enStemmer.stem(word);
-  return word;
+  const script: Script = scriptOf(word);
+  if (script === 'other') return word;
+  return stemIn(script, word, marked || hasMarkingLetters(word));
 }
 
-/** The stem of one word, in any of the three languages (see the module comment). */
+/** The stem of one word, in any language of the registry (see the module comment). */
 export function stem(word: string, lang?: Language | null): string {
-  return stemFolded(foldCase(word), lang === 'kk');
+  return stemFolded(foldCase(word), isMarkedLanguage(lang));
 }
 
 /** Fold, tokenize and stem: the match keys of a text, one per word, in order. */
 export function termKeys(text: string, lang?: Language | null): string[] {
-  return tokenize(text).map((t) => stemFolded(t.word, lang === 'kk'));
+  const marked = isMarkedLanguage(lang);
+  return tokenize(text).map((t) => stemFolded(t.word, marked));
 }

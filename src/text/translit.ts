@@ -3,7 +3,8 @@
  * Astana/Астана, Rosenblum/Розенблюм, Tokayev/Токаев, Bektenov/Бектенов, Qazaqstan/Қазақстан.
  *
  * `toLatin` writes any text in plain Latin letters (Russian through the `transliteration` package,
- * Kazakh letters and Latin-script Kazakh diacritics mapped first). `skeleton` then folds the
+ * the languages' own transliterations, such as Kazakh letters and Latin-script Kazakh diacritics,
+ * mapped first). `skeleton` then folds the
  * spelling differences that transliteration systems disagree on into one "skeleton":
  *   q→k, w→v, x→ks; ts/tz/ch→c, sh/shch→s, zh→j, ph→f, th→t, ck→k, then kh and h→k (Russian х is
  *   "h" or "kh", Kazakh қ is "q" or "k": Казахстан, Kazakhstan, Қазақстан and Qazaqstan all meet), z→s;
@@ -14,31 +15,16 @@
  * to bridge scripts (a Latin term against a Cyrillic word or the reverse), never within one script.
  */
 import { transliterate } from 'transliteration';
+import { TRANSLITERATION } from '../lang/text-facts.js';
+import { charClass } from './fold-chars.js';
 
-/** Kazakh Cyrillic letters the generic transliterator renders badly, and Latin-Kazakh diacritics. */
-const PRE_MAP: Record<string, string> = {
-  ә: 'a',
-  ғ: 'g',
-  қ: 'k',
-  ң: 'n',
-  ө: 'o',
-  ұ: 'u',
-  ү: 'u',
-  һ: 'h',
-  і: 'i',
-  ё: 'e',
-  ъ: '',
-  ь: '',
-  ş: 'sh',
-  ç: 'ch',
-  ı: 'i',
-  ğ: 'g',
-  ñ: 'n',
-  ǵ: 'g',
-  ń: 'n',
-};
+/**
+ * Letters the generic transliterator renders badly (Kazakh letters, Latin-Kazakh diacritics, ё ъ ь),
+ * written first as the languages say (`transliteration:` in lang/<id>/language.yaml).
+ */
+const PRE_MAP: Readonly<Record<string, string>> = TRANSLITERATION;
 
-const PRE_RE = new RegExp(`[${Object.keys(PRE_MAP).join('')}]`, 'g');
+const PRE_RE = charClass(Object.keys(PRE_MAP).join(''), 'g');
 
 function slowLatin(text: string): string {
   const pre = text.toLowerCase().replace(PRE_RE, (c) => PRE_MAP[c] ?? c);

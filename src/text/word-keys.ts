@@ -2,11 +2,11 @@
  * The match keys of one folded word: what the matcher indexes catalogue terms under and looks
  * article words up by. Two words "meet" when their key sets share a key.
  *
- * - keys: stems in the word's own script. Cyrillic: the Snowball Russian stem, and that stemmer run
- *   again until it stops changing (Snowball gives "казахста" for Казахстан but "казахстан" for
- *   Казахстане; both end at "казахст"). Latin: the same with Snowball English. In Kazakh mode (a
- *   word with Kazakh letters, a Kazakh term, or a Kazakh article) also every form of the Kazakh
- *   light stemmer's chain (kazakh-stem.ts).
+ * - keys: stems in the word's own script: its default language's stemmer (Snowball Russian for
+ *   Cyrillic, English for Latin: lang/<id>/language.yaml), run again until it stops changing
+ *   (Snowball gives "казахста" for Казахстан but "казахстан" for Казахстане; both end at
+ *   "казахст"). In marked mode (a word with the marked language's letters, a term of that language,
+ *   or an article in it: Kazakh) also every form of that language's stemmer chain (kazakh-stem.ts).
  * - names: cross-script name keys (translit.ts nameKey of the word and of its stems), tagged with
  *   the word's script. A Latin word is compared with the Cyrillic names and the reverse, so
  *   Tokayev meets Токаевым and Astana meets Астане, while words in one script never meet through
@@ -14,8 +14,8 @@
  *
  * Results are memoized (a bounded cache), since an article repeats most of its words.
  */
-import { kazakhCyrillicChain, kazakhLatinChain } from './kazakh-stem.js';
-import { hasKazakhLetters, type Script, scriptOf, stemFolded } from './normalize.js';
+import { hasMarkingLetters, markedChain } from '../lang/text-facts.js';
+import { type Script, scriptOf, stemFolded } from './normalize.js';
 import { nameKey } from './translit.js';
 
 export interface WordKeys {
@@ -44,15 +44,16 @@ function fixpoint(word: string): string[] {
 /** Whose keys: an article word's, or a catalogue term word's (see the module comment). */
 export type KeyRole = 'text' | 'term';
 
-function compute(word: string, kazakh: boolean, role: KeyRole): WordKeys {
+function compute(word: string, marked: boolean, role: KeyRole): WordKeys {
   const script = scriptOf(word);
   if (script === 'other') return { script, keys: [word], names: [] };
-  const kk = kazakh || hasKazakhLetters(word);
+  const lettered = hasMarkingLetters(word);
+  const kk = marked || lettered;
   const keys = new Set<string>();
   // Name keys come from the word, its first stem and its Kazakh chain: enough to meet a name's
   // other-script spelling ("Токаевым" → "токаев" → tokaev), and cheap for words seen the first time.
   const nameForms = new Set<string>([word]);
-  if (!hasKazakhLetters(word)) {
+  if (!lettered) {
     const stems = fixpoint(word);
     if (stems.length === 0) keys.add(word);
     for (const s of stems) keys.add(s);
@@ -60,7 +61,7 @@ function compute(word: string, kazakh: boolean, role: KeyRole): WordKeys {
   }
   if (kk && role === 'term') keys.add(word);
   if (kk && role === 'text') {
-    for (const f of script === 'cyrillic' ? kazakhCyrillicChain(word) : kazakhLatinChain(word)) {
+    for (const f of markedChain(script, word)) {
       keys.add(f);
       nameForms.add(f);
     }
@@ -74,14 +75,14 @@ function compute(word: string, kazakh: boolean, role: KeyRole): WordKeys {
   return { script, keys: [...keys], names: [...names] };
 }
 
-/** The keys of a folded word; `kazakh` adds the Kazakh stemmer's forms for words without Kazakh letters. */
-export function wordKeys(word: string, kazakh = false, role: KeyRole = 'text'): WordKeys {
+/** The keys of a folded word; `marked` adds the marked language's forms for words without its letters. */
+export function wordKeys(word: string, marked = false, role: KeyRole = 'text'): WordKeys {
   // Catalogue terms are compiled once: only article words are worth remembering.
-  if (role === 'term') return compute(word, kazakh, role);
-  const id = (kazakh ? '1' : '0') + word;
+  if (role === 'term') return compute(word, marked, role);
+  const id = (marked ? '1' : '0') + word;
   const hit = cache.get(id);
   if (hit) return hit;
-  const computed = compute(word, kazakh, role);
+  const computed = compute(word, marked, role);
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(id, computed);
   return computed;

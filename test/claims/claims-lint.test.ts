@@ -8,12 +8,12 @@ const BAD = 'test/fixtures/claims/bad';
 const VALID = 'test/fixtures/claims/valid';
 
 describe('claimdesk claims lint', () => {
-  it('exits 0 with a one-line summary on stdout for a valid catalogue', async () => {
+  it('exits 0 with a one-line summary on stdout for a valid catalogue (and one for the languages)', async () => {
     const c = captureIO();
     expect(await claimsLint([VALID], c.io)).toBe(0);
     expect(c.err()).toBe('');
     expect(c.out()).toMatch(
-      /^test\/fixtures\/claims\/valid: 2 entries, no problems \(catalogue version [0-9a-f]{12}\)\n$/,
+      /^test\/fixtures\/claims\/valid: 2 entries, no problems \(catalogue version [0-9a-f]{12}\)\nlang: 3 languages \(en, kk, ru\), no problems\n$/,
     );
   });
 

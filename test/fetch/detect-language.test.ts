@@ -1,6 +1,6 @@
 import { franc } from 'franc';
 import { describe, expect, it } from 'vitest';
-import { detectLanguage, languageFromTag } from '../../src/fetch/detect-language.js';
+import { detectLanguage, languageFromTag } from '../../src/lang/detect.js';
 
 const KAZAKH_LONG =
   'Кеше Алматы қаласында халықаралық кітап көрмесі өтті. Көрмеге отыздан астам елден баспалар қатысты. ' +

@@ -17,7 +17,7 @@ describe('claimdesk claims lint with a sources list', () => {
     expect(await claimsLint([CLAIMS], c.io)).toBe(0);
     expect(c.err()).toBe('');
     expect(c.out()).toMatch(
-      /^test\/fixtures\/claims\/valid: 2 entries, no problems \(catalogue version [0-9a-f]{12}\)\ntest\/fixtures\/sources\/valid: 2 sources, no problems\n$/,
+      /^test\/fixtures\/claims\/valid: 2 entries, no problems \(catalogue version [0-9a-f]{12}\)\ntest\/fixtures\/sources\/valid: 2 sources, no problems\nlang: 3 languages \(en, kk, ru\), no problems\n$/,
     );
   });
 
@@ -49,7 +49,9 @@ describe('claimdesk claims lint with a sources list', () => {
   it('lints the shipped catalogue and the sources beside it', async () => {
     const c = captureIO();
     expect(await claimsLint(['claims'], c.io)).toBe(0);
-    expect(c.out()).toMatch(/\nsources: \d+ sources, no problems\n$/);
+    expect(c.out()).toMatch(
+      /\nsources: \d+ sources, no problems\nlang: 3 languages \(en, kk, ru\), no problems\n$/,
+    );
   });
 });
 

@@ -4,6 +4,7 @@ import { formatIssue } from '../../claims/issues.js';
 import { claimsDirFrom, validateCatalogueDir } from '../../claims/load.js';
 import { type CatalogueLang, newestOfficialDenial, pick } from '../../claims/localize.js';
 import { lookupEntries } from '../../claims/lookup.js';
+import { wordsLanguage } from '../../lang/detect.js';
 import type { Catalogue, Denial } from '../../model/catalogue.js';
 import type { LookupHit } from '../../model/ports.js';
 import type { CliCommand } from './io.js';
@@ -59,11 +60,9 @@ export const lookup: CliCommand = async (args, io) => {
   return 0;
 };
 
-/** Kazakh when a word has Kazakh letters, Russian for other Cyrillic, else English. */
+/** The language of the words, as the language guesser reads them (lang/detect.ts). */
 export function languageOf(text: string): CatalogueLang {
-  if (/[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/.test(text)) return 'kk';
-  if (/\p{Script=Cyrillic}/u.test(text)) return 'ru';
-  return 'en';
+  return wordsLanguage(text);
 }
 
 function denialLine(d: Denial): string {
