@@ -7,7 +7,7 @@
  * comment, so what `claims suggest` prints always passes `claims lint` once pasted.
  */
 import { type ActorIndex, namedActors } from '../claims/actors.js';
-import { detectLanguage } from '../fetch/detect-language.js';
+import { detectLanguage } from '../lang/detect.js';
 import { type Catalogue, type Entry, httpsUrl } from '../model/catalogue.js';
 import type { ReplyLang } from '../model/types.js';
 import type { FeedbackVote } from '../store/feedback.js';
