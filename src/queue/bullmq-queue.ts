@@ -10,13 +10,17 @@
  * Redis outage: enqueue uses a connection without an offline queue, so a call fails at once (or
  * after enqueueTimeoutMs at worst) with a DependencyError; the chat adapter then does not
  * acknowledge and the platform delivers the event again. Nothing is buffered in memory. The
- * worker's connection reconnects by itself (backoff up to 2 s) and takes jobs again when Redis is
- * back. Durability across a Redis restart needs Redis persistence (appendonly yes).
+ * worker's connection reconnects by itself (backoff up to 2 s); and because BullMQ's node-redis
+ * connections were seen to stay broken after a Redis restart under load, any connection error also
+ * starts a RedisRecovery probe: once a fresh client's PING answers, the queue opens a new set of
+ * connections (and a new worker) and closes the old ones. Durability across a Redis restart needs
+ * Redis persistence (appendonly yes).
  */
 import { randomUUID } from 'node:crypto';
 import { createClient } from '@keyv/redis';
 import { type Job, Queue, WaitingError, Worker } from 'bullmq';
 import { redact } from '../model/config.js';
+import { isConnectionError, RedisRecovery } from './redis-recovery.js';
 import type { Logger } from '../model/ports.js';
 import { DependencyError } from '../model/errors.js';
 import { failedJobs, jobCounts, retryJob, type Stored } from './bullmq-admin.js';
@@ -44,13 +48,20 @@ type RawClient = ReturnType<typeof createClient>;
 const PREFIX = 'claimdesk';
 const reconnect = (times: number) => Math.min(100 * 2 ** times, 2_000);
 
+/** One set of connections; replaced as a whole when Redis comes back after an outage. */
+interface Connections {
+  producer: RawClient;
+  queue: Queue<Stored>;
+  adminClient: RawClient;
+  admin: Queue<Stored>;
+  consumer: RawClient | null;
+  worker: Worker<Stored> | null;
+}
+
 export class BullQueue implements JobQueue {
-  private readonly queue: Queue<Stored>;
-  private readonly producer: RawClient;
-  private readonly admin: Queue<Stored>;
-  private readonly adminClient: RawClient;
-  private worker: Worker<Stored> | null = null;
-  private consumer: RawClient | null = null;
+  private c: Connections;
+  private handler: JobHandler | null = null;
+  private readonly recovery: RedisRecovery;
   private readonly running = new Map<string, Running>();
   private stopped: Promise<void> | null = null;
   private lastError = { message: '', at: 0 };
@@ -61,16 +72,28 @@ export class BullQueue implements JobQueue {
     private readonly logger: Logger,
     private readonly observer: QueueObserver,
   ) {
+    this.recovery = new RedisRecovery(url, () => this.reopen());
+    this.c = this.connect();
+  }
+
+  /** A fresh set of connections (with a worker when the queue is started). */
+  private connect(): Connections {
+    const { url, opts } = this;
+    // Errors of a set already replaced are no news; those of the current set start the probe.
+    const failed = (err: unknown, msg: string) => {
+      this.warn(err, msg);
+      if (this.c === conns && isConnectionError(err)) this.recovery.outage();
+    };
     // node-redis clients (the driver the store already uses; BullMQ 6 drives it without ioredis).
     // Enqueue's client has no offline queue: while Redis is away its calls fail at once.
-    this.producer = createClient({
+    const producer: RawClient = createClient({
       url,
       disableOfflineQueue: true,
       socket: { connectTimeout: opts.enqueueTimeoutMs, reconnectStrategy: reconnect },
     });
-    this.queue = new Queue<Stored>(opts.name, {
+    const queue = new Queue<Stored>(opts.name, {
       prefix: PREFIX,
-      connection: this.producer,
+      connection: producer,
       defaultJobOptions: {
         attempts: opts.attempts,
         backoff: { type: 'exponential', delay: opts.backoffMs },
@@ -78,16 +101,76 @@ export class BullQueue implements JobQueue {
         removeOnFail: { age: Math.ceil(opts.failedKeepMs / 1000) },
       },
     });
-    this.queue.on('error', (err) => this.warn(err, 'job queue (Redis) error'));
+    queue.on('error', (err) => failed(err, 'job queue (Redis) error'));
     // Counting (readiness, metrics) and the failed list on a connection of their own: a readiness
     // probe during an outage must not leave the enqueue connection unable to come back.
-    this.adminClient = createClient({
+    const adminClient: RawClient = createClient({
       url,
       disableOfflineQueue: true,
       socket: { connectTimeout: opts.enqueueTimeoutMs, reconnectStrategy: reconnect },
     });
-    this.admin = new Queue<Stored>(opts.name, { prefix: PREFIX, connection: this.adminClient });
-    this.admin.on('error', (err) => this.warn(err, 'job queue (Redis) error'));
+    const admin = new Queue<Stored>(opts.name, { prefix: PREFIX, connection: adminClient });
+    admin.on('error', (err) => failed(err, 'job queue (Redis) error'));
+    const conns: Connections = { producer, queue, adminClient, admin, consumer: null, worker: null };
+    if (this.handler) this.openWorker(conns, this.handler);
+    return conns;
+  }
+
+  /** The set's worker (its own client: blocking reads need one). */
+  private openWorker(conns: Connections, handler: JobHandler): void {
+    const { url, opts } = this;
+    // The worker's client keeps its offline queue: it waits for Redis to come back, then goes on.
+    conns.consumer = createClient({ url, socket: { reconnectStrategy: reconnect } });
+    conns.worker = new Worker<Stored>(opts.name, (job, token) => this.process(job, token, handler), {
+      prefix: PREFIX,
+      connection: conns.consumer,
+      concurrency: opts.concurrency,
+      lockDuration: opts.lockMs,
+      lockRenewTime: Math.max(10, Math.floor(opts.lockMs / 3)),
+      stalledInterval: opts.stalledIntervalMs,
+      maxStalledCount: opts.maxStalls,
+    });
+    const worker = conns.worker;
+    worker.on('error', (err) => {
+      this.warn(err, 'job worker (Redis) error; reconnecting');
+      if (this.c !== conns || !isConnectionError(err)) return;
+      // BullMQ takes only ECONNREFUSED and "Connection is closed" for connection errors: on any
+      // other (ECONNRESET, "Socket closed unexpectedly") its fetch loop tries again at once, and the
+      // rejections come back at once, which starves the event loop (even /healthz stops answering).
+      // So this worker pauses here (its error comes synchronously from that loop, which then sees it
+      // paused; closing it now would drop BullMQ's error listeners while its sockets still fail, and
+      // an 'error' with no listener ends the process), and RedisRecovery opens a new one, and closes
+      // this one, when Redis answers again.
+      void worker.pause(true).catch(() => {});
+      this.recovery.outage();
+    });
+  }
+
+  /**
+   * Redis answers again after an outage: a new set of connections takes over and the old one is
+   * closed (its worker without waiting: a job it was running is recovered as stalled and runs again,
+   * and the post step's record keeps it from answering twice).
+   */
+  private async reopen(): Promise<void> {
+    if (this.stopped) return;
+    const old = this.c;
+    this.c = this.connect();
+    this.logger.info(
+      { queue: redact(this.url) },
+      'Redis answers again: the job queue opened new connections',
+    );
+    await this.close(old, true);
+  }
+
+  private async close(c: Connections, force: boolean): Promise<void> {
+    const t = this.opts.enqueueTimeoutMs;
+    if (force && c.worker) await settlesWithin(c.worker.close(true), t);
+    await settlesWithin(c.queue.close(), t);
+    await settlesWithin(c.admin.close(), t);
+    // Clients passed in are not closed by BullMQ.
+    for (const client of [c.producer, c.adminClient, c.consumer]) {
+      if (client?.isOpen) client.destroy();
+    }
   }
 
   /** One line per distinct error every 10 s: a Redis outage must not flood the log. */
@@ -107,9 +190,10 @@ export class BullQueue implements JobQueue {
       if (this.stopped) throw new DependencyError('queue', 'enqueue failed: the job queue is stopping');
       return await bounded(
         (async () => {
-          await this.queue.add(job.kind, { job, token }, { jobId: id });
+          const { queue } = this.c;
+          await queue.add(job.kind, { job, token }, { jobId: id });
           // A duplicate add returns the id too: the stored token tells whose add made the job.
-          const stored = await this.queue.getJob(id);
+          const stored = await queue.getJob(id);
           return (stored?.data as Stored | undefined)?.token === token;
         })(),
         this.opts.enqueueTimeoutMs,
@@ -117,25 +201,17 @@ export class BullQueue implements JobQueue {
       );
     } catch (err) {
       this.observer.refused();
+      if (isConnectionError(err)) this.recovery.outage();
       throw err;
     }
   }
 
   start(handler: JobHandler): void {
-    if (this.worker) throw new Error('the job queue is already started');
+    if (this.handler) throw new Error('the job queue is already started');
     if (this.stopped) throw new Error('the job queue is stopped; open a new one');
-    // The worker's client keeps its offline queue: it waits for Redis to come back, then goes on.
-    this.consumer = createClient({ url: this.url, socket: { reconnectStrategy: reconnect } });
-    this.worker = new Worker<Stored>(this.opts.name, (job, token) => this.process(job, token, handler), {
-      prefix: PREFIX,
-      connection: this.consumer,
-      concurrency: this.opts.concurrency,
-      lockDuration: this.opts.lockMs,
-      lockRenewTime: Math.max(10, Math.floor(this.opts.lockMs / 3)),
-      stalledInterval: this.opts.stalledIntervalMs,
-      maxStalledCount: this.opts.maxStalls,
-    });
-    this.worker.on('error', (err) => this.warn(err, 'job worker (Redis) error; reconnecting'));
+    this.handler = handler;
+    // The set in use gets its worker now; a set opened after an outage gets its own in connect().
+    this.openWorker(this.c, handler);
   }
 
   private async process(job: Job<Stored>, token: string | undefined, handler: JobHandler): Promise<void> {
@@ -179,7 +255,8 @@ export class BullQueue implements JobQueue {
   }
 
   private async shutdown(deadlineMs: number): Promise<void> {
-    const worker = this.worker;
+    this.recovery.close();
+    const worker = this.c.worker;
     if (worker) {
       const closing = worker.close().catch((err) => this.warn(err, 'job worker did not close cleanly'));
       if (!(await settlesWithin(closing, deadlineMs))) {
@@ -198,23 +275,18 @@ export class BullQueue implements JobQueue {
         await settlesWithin(closing, this.opts.enqueueTimeoutMs);
       }
     }
-    await settlesWithin(this.queue.close(), this.opts.enqueueTimeoutMs);
-    await settlesWithin(this.admin.close(), this.opts.enqueueTimeoutMs);
-    // Clients passed in are not closed by BullMQ.
-    for (const c of [this.producer, this.adminClient, this.consumer]) {
-      if (c?.isOpen) c.destroy();
-    }
+    await this.close(this.c, false);
   }
 
   failed(limit = 50): Promise<FailedJob[]> {
-    return failedJobs(this.admin, limit, this.opts.enqueueTimeoutMs);
+    return failedJobs(this.c.admin, limit, this.opts.enqueueTimeoutMs);
   }
 
   retry(idOrKey: string): Promise<boolean> {
-    return retryJob(this.admin, idOrKey, this.opts.enqueueTimeoutMs);
+    return retryJob(this.c.admin, idOrKey, this.opts.enqueueTimeoutMs);
   }
 
   counts(): Promise<QueueCounts> {
-    return jobCounts(this.admin, this.opts.enqueueTimeoutMs);
+    return jobCounts(this.c.admin, this.opts.enqueueTimeoutMs);
   }
 }

@@ -2,6 +2,8 @@
  * The real entry point (src/main.ts) as a child process, for crash and replica tests: started with
  * an environment, talked to over HTTP, killed with SIGKILL or stopped with SIGTERM.
  */
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { type FakeSlack, postSigned } from '../helpers/fake-slack.js';
@@ -21,6 +23,11 @@ export async function startReplica(env: Record<string, string>): Promise<Replica
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  // REPLICA_LOG_DIR=dir keeps each replica's log in dir/replica-<pid>.log (for a failure's post-mortem).
+  const logDir = process.env.REPLICA_LOG_DIR;
+  const logFile = logDir ? join(logDir, `replica-${proc.pid}.log`) : null;
+  proc.stdout?.on('data', (d: Buffer) => logFile && appendFileSync(logFile, d));
+  proc.stderr?.on('data', (d: Buffer) => logFile && appendFileSync(logFile, d));
   const exited = new Promise<number | null>((resolve) => proc.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     const on = (d: Buffer) => {
