@@ -147,9 +147,12 @@ export class BullQueue implements JobQueue {
   }
 
   /**
-   * Redis answers again after an outage: a new set of connections takes over and the old one is
-   * closed (its worker without waiting: a job it was running is recovered as stalled and runs again,
-   * and the post step's record keeps it from answering twice).
+   * Redis answers again after an outage: a new set of connections takes over. The old set is not
+   * closed through BullMQ: closing drops BullMQ's error listeners while a broken socket may still
+   * fail, and an 'error' with no listener ends the process. Its clients are destroyed instead (their
+   * errors still reach the listeners above, which ignore a replaced set); its worker stays paused,
+   * and a job it was running is recovered as stalled and runs again (the post step's record keeps it
+   * from answering twice). What stays behind is the paused worker's own blocking connection.
    */
   private async reopen(): Promise<void> {
     if (this.stopped) return;
@@ -159,18 +162,22 @@ export class BullQueue implements JobQueue {
       { queue: redact(this.url) },
       'Redis answers again: the job queue opened new connections',
     );
-    await this.close(old, true);
+    if (old.worker) await old.worker.pause(true).catch(() => {});
+    this.destroyClients(old);
   }
 
-  private async close(c: Connections, force: boolean): Promise<void> {
-    const t = this.opts.enqueueTimeoutMs;
-    if (force && c.worker) await settlesWithin(c.worker.close(true), t);
-    await settlesWithin(c.queue.close(), t);
-    await settlesWithin(c.admin.close(), t);
-    // Clients passed in are not closed by BullMQ.
+  private destroyClients(c: Connections): void {
     for (const client of [c.producer, c.adminClient, c.consumer]) {
       if (client?.isOpen) client.destroy();
     }
+  }
+
+  /** At shutdown: the set in use, through BullMQ, then its clients (BullMQ does not close those). */
+  private async close(c: Connections): Promise<void> {
+    const t = this.opts.enqueueTimeoutMs;
+    await settlesWithin(c.queue.close(), t);
+    await settlesWithin(c.admin.close(), t);
+    this.destroyClients(c);
   }
 
   /** One line per distinct error every 10 s: a Redis outage must not flood the log. */
@@ -275,7 +282,7 @@ export class BullQueue implements JobQueue {
         await settlesWithin(closing, this.opts.enqueueTimeoutMs);
       }
     }
-    await this.close(this.c, false);
+    await this.close(this.c);
   }
 
   failed(limit = 50): Promise<FailedJob[]> {
