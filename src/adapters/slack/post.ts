@@ -1,5 +1,6 @@
 /** Posting through the Web API: never unfurl, never link names; errors go to the caller's boundary. */
 import type { webApi } from '@slack/bolt';
+import { z } from 'zod';
 import type { SlackMessage } from './render-blocks.js';
 
 export type WebClient = webApi.WebClient;
@@ -9,6 +10,31 @@ export const SAFE_POST = { unfurl_links: false, unfurl_media: false, link_names:
 
 /** Message metadata that marks a reply as a durable job's, so a later try can find it in the thread. */
 export const REPLY_EVENT_TYPE = 'claimdesk_reply';
+
+const listed = z.object({
+  messages: z
+    .array(
+      z.object({
+        ts: z.string(),
+        metadata: z
+          .object({ event_type: z.string(), event_payload: z.record(z.string(), z.unknown()).optional() })
+          .optional(),
+      }),
+    )
+    .default([]),
+});
+
+/**
+ * The ts of the message that postMessage posted for `jobKey`, in a conversations.replies or
+ * conversations.history answer (read with include_all_metadata); undefined when none is there.
+ */
+export function postedFor(raw: unknown, jobKey: string): string | undefined {
+  return listed
+    .parse(raw)
+    .messages.find(
+      (m) => m.metadata?.event_type === REPLY_EVENT_TYPE && m.metadata.event_payload?.key === jobKey,
+    )?.ts;
+}
 
 export async function postMessage(
   client: WebClient,

@@ -5,11 +5,10 @@
  * message metadata, and a try after a crash looks for it in the channel (conversations.history)
  * before posting again.
  */
-import { z } from 'zod';
 import type { KeyValueStore, Logger } from '../../model/ports.js';
 import { decodeShareKey } from './actions.js';
 import { type SharedReply, shareKey } from './on-command.js';
-import { cannotPostHere, postMessage, REPLY_EVENT_TYPE, type WebClient } from './post.js';
+import { cannotPostHere, postedFor, postMessage, type WebClient } from './post.js';
 import { renderReplyBlocks } from './render-blocks.js';
 import type { Respond } from './response-url.js';
 
@@ -19,19 +18,6 @@ export interface ShareDeps {
   logger: Logger;
 }
 
-const history = z.object({
-  messages: z
-    .array(
-      z.object({
-        ts: z.string(),
-        metadata: z
-          .object({ event_type: z.string(), event_payload: z.record(z.string(), z.unknown()).optional() })
-          .optional(),
-      }),
-    )
-    .default([]),
-});
-
 /** Whether the channel's recent messages hold the post of this job (false when Slack cannot tell). */
 async function alreadyShared(deps: ShareDeps, channelId: string, jobKey: string): Promise<boolean> {
   try {
@@ -40,11 +26,7 @@ async function alreadyShared(deps: ShareDeps, channelId: string, jobKey: string)
       limit: 100,
       include_all_metadata: true,
     });
-    return history
-      .parse(raw)
-      .messages.some(
-        (m) => m.metadata?.event_type === REPLY_EVENT_TYPE && m.metadata.event_payload?.key === jobKey,
-      );
+    return postedFor(raw, jobKey) !== undefined;
   } catch (err) {
     deps.logger.warn(
       { err: err instanceof Error ? err.message : String(err) },

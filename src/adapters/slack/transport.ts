@@ -4,26 +4,12 @@
  * A durable job's reply carries its key as message metadata, and findOwn looks for it in the thread
  * (conversations.replies), so a job run again after a crash does not post twice.
  */
-import { z } from 'zod';
 import type { ChatTransport } from '../../conversation/ports.js';
 import type { Logger } from '../../model/ports.js';
-import { postMessage, REPLY_EVENT_TYPE, SAFE_POST, type WebClient } from './post.js';
+import { postedFor, postMessage, SAFE_POST, type WebClient } from './post.js';
 import { renderReplyBlocks } from './render-blocks.js';
 import { renderNotice } from './render-cards.js';
 import { renderUnsureBlocks } from './render-unsure.js';
-
-const replies = z.object({
-  messages: z
-    .array(
-      z.object({
-        ts: z.string(),
-        metadata: z
-          .object({ event_type: z.string(), event_payload: z.record(z.string(), z.unknown()).optional() })
-          .optional(),
-      }),
-    )
-    .default([]),
-});
 
 export function slackTransport(client: WebClient, logger?: Logger): ChatTransport {
   return {
@@ -60,11 +46,8 @@ export function slackTransport(client: WebClient, logger?: Logger): ChatTranspor
           include_all_metadata: true,
           limit: 200,
         });
-        const res = replies.parse(raw);
-        const mine = res.messages.find(
-          (m) => m.metadata?.event_type === REPLY_EVENT_TYPE && m.metadata.event_payload?.key === key,
-        );
-        return mine ? { id: mine.ts } : null;
+        const mine = postedFor(raw, key);
+        return mine ? { id: mine } : null;
       } catch (err) {
         // Cannot tell: post. (The window is a crash between posting and recording, and this lookup failing too.)
         logger?.warn(
