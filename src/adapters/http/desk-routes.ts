@@ -11,7 +11,6 @@ import { entryCard } from '../../pipeline/entry-card.js';
 import { type PublisherFor, publisherLookup } from '../../sources/publisher.js';
 import { renderDeskPage } from './desk-page.js';
 import { LINKS_SCRIPT } from './desk-script.js';
-import { digestOf } from './digest-source.js';
 import { guard } from './guard.js';
 import { sendPage } from './page.js';
 import { parseDays, parseTeam, replyLang } from './query.js';
@@ -70,7 +69,7 @@ export function mountDesk(http: express.Express, app: App): void {
 
   async function deskView(days: number, teamId: string | undefined): Promise<DeskView> {
     const team = teamId !== undefined ? { teamId } : {};
-    const digest = await digestOf(app, { days, ...team });
+    const digest = await app.digest({ days, ...team });
     const from = new Date(digest.from);
     const to = new Date(digest.to);
     const records = await app.history.list({ from, to, ...team });
@@ -120,7 +119,7 @@ export function mountDesk(http: express.Express, app: App): void {
       res.status(400).json({ error: { code: 'invalid_input', message: q.error } });
       return;
     }
-    res.json(await digestOf(app, { days: q.days, ...(q.teamId !== undefined ? { teamId: q.teamId } : {}) }));
+    res.json(await app.digest({ days: q.days, ...(q.teamId !== undefined ? { teamId: q.teamId } : {}) }));
   });
 
   /** The desk's live part as HTML, for the page's script after each check. */

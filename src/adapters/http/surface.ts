@@ -9,6 +9,7 @@ import type { App } from '../../app.js';
 import type { Surface } from '../../model/history.js';
 import type { CheckDetails } from '../../model/types.js';
 import { toCheckRecord } from '../../pipeline/history-record.js';
+import { recordChecks } from '../../pipeline/record-checks.js';
 
 export const SURFACE_HEADER = 'x-claimdesk-surface';
 
@@ -18,18 +19,10 @@ export function surfaceOf(req: Request): Extract<Surface, 'api' | 'page'> {
 
 /** Records the check; a history that cannot be written is logged, and the check is still answered. */
 export async function recordCheck(app: App, d: CheckDetails, surface: Surface): Promise<void> {
-  try {
-    await app.history.record(
-      toCheckRecord(d, {
-        surface,
-        catalogueVersion: app.catalogue.version,
-        alertThreshold: app.config.alertThreshold,
-      }),
-    );
-  } catch (err) {
-    app.logger.warn(
-      { err: err instanceof Error ? err.message : String(err), surface },
-      'the check could not be recorded in the history',
-    );
-  }
+  const rec = toCheckRecord(d, {
+    surface,
+    catalogueVersion: app.catalogue.version,
+    alertThreshold: app.config.alertThreshold,
+  });
+  await recordChecks(app.history, [rec], app.logger);
 }

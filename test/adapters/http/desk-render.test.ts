@@ -1,6 +1,6 @@
 /** The desk's pure renderers: the chart's day buckets and SVG, and JSON that cannot break out of a script block. */
 import { describe, expect, it } from 'vitest';
-import { digestWindow } from '../../../src/adapters/http/digest-source.js';
+import { digestWindow } from '../../../src/pipeline/digest-service.js';
 import { scriptJson } from '../../../src/adapters/http/json-ld.js';
 import { parseDays, parseTeam } from '../../../src/adapters/http/query.js';
 import { countByDay, renderChart } from '../../../src/adapters/http/render-chart.js';
